@@ -1,0 +1,29 @@
+# `make run` sets up and starts the app on the demo workshop; `make test` sets up and runs every test.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint bench system-deps translations
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+system-deps:
+	@bash tools/install-system-deps.sh
+
+run: system-deps $(VENV)/.installed
+	$(VENV)/bin/workshop-app
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check workshop_app tests bench tools
+
+test: system-deps $(VENV)/.installed lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: system-deps $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
+
+translations: $(VENV)/.installed
+	$(PY) tools/update_translations.py

@@ -1,0 +1,21 @@
+"""Shared fixtures. Qt runs offscreen: set before any QApplication exists."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from workshop_app.domain.deck import load_deck  # noqa: E402
+
+
+@pytest.fixture
+def deck():
+    return load_deck()
+
+
+@pytest.fixture
+def board(deck):
+    return deck.board()

@@ -1,0 +1,82 @@
+"""Real input for GUI tests: mouse drags and touch drags on the view's viewport."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from workshop_app.domain.model import Zone
+
+
+def card_center(view, card_id: str) -> QPoint:
+    """The viewport position of a card's centre."""
+    item = view.card_item(card_id)
+    return view.mapFromScene(item.sceneBoundingRect().center())
+
+
+def zone_point(view, zone: Zone, fx: float = 0.5, fy: float = 0.8) -> QPoint:
+    """A viewport point inside `zone`, at fractions (fx, fy) of its rectangle."""
+    rect = view.board_scene.layout.zones[Zone(zone)].rect
+    return view.mapFromScene(QPointF(rect.x + rect.w * fx, rect.y + rect.h * fy))
+
+
+def slot_point(view, zone: Zone, index: int) -> QPoint:
+    """The viewport point at the centre of slot `index` in `zone`."""
+    from workshop_app.ui import layout as geo
+
+    x, y = view.board_scene.layout.zones[Zone(zone)].slot_position(index)
+    return view.mapFromScene(QPointF(x + geo.CARD_W / 2, y + geo.CARD_H / 2))
+
+
+def mouse_drag(qtbot, view, start: QPoint, end: QPoint, steps: int = 8) -> None:
+    """Press at `start`, move in steps, release at `end`, all on the viewport."""
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, steps + 1):
+        point = start + (end - start) * (step / steps)
+        QTest.mouseMove(viewport, point)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    qtbot.wait(1)
+
+
+def drag_card_to(qtbot, view, card_id: str, end: QPoint) -> None:
+    mouse_drag(qtbot, view, card_center(view, card_id), end)
+
+
+class Touch:
+    """Touch events on the view as a touch screen delivers them: in window coordinates.
+
+    (QTest's widget variant of touchEvent misplaces points by the height of the menu and tool bars on
+    the offscreen platform; the window variant delivers them where a finger would be.)
+    """
+
+    def __init__(self, view) -> None:
+        from PySide6.QtGui import QPointingDevice
+
+        self.view = view
+        self.window = view.window()
+        self.device = QTest.createTouchDevice(QPointingDevice.DeviceType.TouchScreen)
+
+    def _window_point(self, viewport_point: QPoint) -> QPoint:
+        return self.view.viewport().mapTo(self.window, viewport_point)
+
+    def sequence(self):
+        return QTest.touchEvent(self.window.windowHandle(), self.device)
+
+    def press(self, points: dict[int, QPoint]) -> None:
+        seq = self.sequence()
+        for touch_id, point in points.items():
+            seq.press(touch_id, self._window_point(point))
+        seq.commit()
+
+    def move(self, points: dict[int, QPoint]) -> None:
+        seq = self.sequence()
+        for touch_id, point in points.items():
+            seq.move(touch_id, self._window_point(point))
+        seq.commit()
+
+    def release(self, points: dict[int, QPoint]) -> None:
+        seq = self.sequence()
+        for touch_id, point in points.items():
+            seq.release(touch_id, self._window_point(point))
+        seq.commit()

@@ -1,0 +1,30 @@
+"""`workshop-app`: start the board, or work with boards and sessions from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workshop-app",
+        description="Grenzziehung: a workshop board for the boundary between marketing and sales.")
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the UI and the deck "
+                        "(default: the system locale: German for German, else English)")
+    parser.add_argument("--full-screen", action="store_true", help="start in full screen")
+    parser.set_defaults(command=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from workshop_app.ui.app import run
+
+        return run(args.lang, full_screen=args.full_screen)
+    return int(args.command(args) or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Task functions and decks, read from data files in `resources/`.
+
+A facilitator can change the deck texts or add a deck without touching code; these loaders validate
+the files and turn them into domain objects.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
+from workshop_app.paths import resource
+
+
+class DeckError(ValueError):
+    """A deck or functions file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class TaskFunction:
+    """A task function from the domain reading, with the zone the article's healthy split gives it."""
+
+    id: str
+    reference: Zone
+    name_de: str
+    name_en: str
+
+    def name(self, language: str) -> str:
+        return self.name_de if language == "de" else self.name_en
+
+
+@dataclass(frozen=True)
+class Deck:
+    id: str
+    name_de: str
+    name_en: str
+    cards: tuple[Card, ...]
+
+    def board(self) -> Board:
+        """A fresh board with every card of the deck in the tray."""
+        return Board.from_cards(self.cards)
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DeckError(f"{path.name}: cannot read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise DeckError(f"{path.name}: the top level must be an object")
+    return data
+
+
+def _texts(entry: dict, key: str, where: str) -> tuple[str, str]:
+    texts = entry.get(key)
+    if not isinstance(texts, dict) or not all(isinstance(texts.get(k), str) for k in ("de", "en")):
+        raise DeckError(f"{where}: '{key}' needs German and English texts")
+    return texts["de"], texts["en"]
+
+
+@cache
+def load_functions(path: Path | None = None) -> dict[str, TaskFunction]:
+    """The task functions by id, in file order."""
+    path = path or resource("functions.json")
+    data = _read_json(path)
+    functions: dict[str, TaskFunction] = {}
+    for entry in data.get("functions", []):
+        where = f"{path.name}: function {entry.get('id')!r}"
+        if entry.get("reference") not in {z.value for z in PLACED_ZONES}:
+            raise DeckError(f"{where}: reference must be marketing, shared or sales")
+        name_de, name_en = _texts(entry, "name", where)
+        functions[entry["id"]] = TaskFunction(entry["id"], Zone(entry["reference"]), name_de,
+                                              name_en)
+    if not functions:
+        raise DeckError(f"{path.name}: no functions")
+    return functions
+
+
+@cache
+def load_deck(path: Path | None = None) -> Deck:
+    """A deck file; the default deck when `path` is None."""
+    path = path or resource("decks", "default.json")
+    data = _read_json(path)
+    functions = load_functions()
+    cards: list[Card] = []
+    for entry in data.get("cards", []):
+        where = f"{path.name}: card {entry.get('id')!r}"
+        function = entry.get("function")
+        if function is not None and function not in functions:
+            raise DeckError(f"{where}: unknown function {function!r}")
+        text_de, text_en = _texts(entry, "text", where)
+        cards.append(Card(str(entry["id"]), text_de, text_en, function, custom=False))
+    if len({card.id for card in cards}) != len(cards):
+        raise DeckError(f"{path.name}: card ids repeat")
+    name_de, name_en = _texts(data, "name", path.name)
+    return Deck(str(data.get("id", path.stem)), name_de, name_en, tuple(cards))
+
+
+def reference_board(deck: Deck | None = None) -> Board:
+    """The deck with every card where the article's healthy split puts its function."""
+    deck = deck or load_deck()
+    functions = load_functions()
+    placement = {card.id: functions[card.function].reference
+                 for card in deck.cards if card.function in functions}
+    return Board.from_cards(deck.cards, placement)

@@ -1,0 +1,315 @@
+"""The board scene: zone backgrounds, the boundary lines and one item per card.
+
+The scene keeps a card-id-to-item map and re-flows the items whenever the board announces a change;
+it never changes the board itself. Input (mouse, touch, keys) is the view's business.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QWidget
+
+from workshop_app.domain.model import (
+    ALL_ZONES,
+    Board,
+    Card,
+    CardAdded,
+    CardEdited,
+    CardRemoved,
+    Change,
+    Zone,
+)
+from workshop_app.ui import layout as geo
+
+MAX_SHOWN_CHARS = 140
+
+ZONE_COLOURS = {
+    Zone.MARKETING: QColor("#dbe8fb"),
+    Zone.SHARED: QColor("#fff0c2"),
+    Zone.SALES: QColor("#d9f2df"),
+    Zone.UNPLACED: QColor("#ececec"),
+}
+INK = QColor("#111111")
+BOUNDARY = QColor("#222222")
+SELECTION = QColor("#0050b3")
+HIGHLIGHT = QColor("#d9480f")
+
+
+def zone_title(zone: Zone) -> str:
+    titles = {
+        Zone.MARKETING: QCoreApplication.translate("BoardScene", "Marketing"),
+        Zone.SHARED: QCoreApplication.translate("BoardScene", "Interface"),
+        Zone.SALES: QCoreApplication.translate("BoardScene", "Sales"),
+        Zone.UNPLACED: QCoreApplication.translate("BoardScene", "Not placed yet"),
+    }
+    return titles[zone]
+
+
+def shown_text(text: str) -> str:
+    """What a card shows: one line of plain text, cut with an ellipsis when very long."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= MAX_SHOWN_CHARS else flat[: MAX_SHOWN_CHARS - 1] + "…"
+
+
+def card_font() -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(geo.CARD_FONT_PX)
+    return font
+
+
+class CardItem(QGraphicsObject):
+    """A card: a white rounded rectangle with the task in large dark type."""
+
+    def __init__(self, card: Card, language: str) -> None:
+        super().__init__()
+        self.card_id = card.id
+        self._text = ""
+        self._selected = False
+        self._highlighted = False
+        self._dragging = False
+        self._font = card_font()
+        self.set_card(card, language)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles input
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_card(self, card: Card, language: str) -> None:
+        self._text = shown_text(card.text(language))
+        self.setToolTip(card.text(language)[:2000])
+        self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self._selected:
+            self._selected = selected
+            self.update()
+
+    def set_highlighted(self, highlighted: bool) -> None:
+        if highlighted != self._highlighted:
+            self._highlighted = highlighted
+            self.update()
+
+    @property
+    def is_highlighted(self) -> bool:
+        return self._highlighted
+
+    @property
+    def is_selected(self) -> bool:
+        return self._selected
+
+    def set_dragging(self, dragging: bool) -> None:
+        self._dragging = dragging
+        self.setZValue(10 if dragging else 1)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return QRectF(-6, -6, geo.CARD_W + 14, geo.CARD_H + 14)
+
+    def paint(self, painter: QPainter, option, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        body = QRectF(0, 0, geo.CARD_W, geo.CARD_H)
+        if self._dragging:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 60))
+            painter.drawRoundedRect(body.translated(6, 6), 10, 10)
+        border = QPen(INK, 2)
+        if self._highlighted:
+            border = QPen(HIGHLIGHT, 6)
+        if self._selected:
+            border = QPen(SELECTION, 6)
+        painter.setPen(border)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(body, 10, 10)
+        painter.setPen(INK)
+        painter.setFont(self._font)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(body.adjusted(10, 6, -10, -6), int(flags), self._text)
+
+
+class ZoneItem(QGraphicsItem):
+    """A zone's background with its title; draws a frame while it is the drop target."""
+
+    def __init__(self, zone: Zone) -> None:
+        super().__init__()
+        self.zone = zone
+        self._rect = QRectF()
+        self._count = 0
+        self._drop_target = False
+        self._font = QFont("DejaVu Sans")
+        self._font.setPixelSize(geo.TITLE_FONT_PX)
+        self._font.setBold(True)
+        self.setZValue(0)
+
+    def set_geometry(self, rect: geo.Rect, count: int) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(rect.x, rect.y, rect.w, rect.h)
+        self._count = count
+        self.update()
+
+    def set_drop_target(self, active: bool) -> None:
+        if active != self._drop_target:
+            self._drop_target = active
+            self.update()
+
+    @property
+    def is_drop_target(self) -> bool:
+        return self._drop_target
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        return self._rect.adjusted(-4, -4, 4, 4)
+
+    def paint(self, painter: QPainter, option, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(ZONE_COLOURS[self.zone]))
+        painter.drawRect(self._rect)
+        if self._drop_target:
+            painter.setPen(QPen(SELECTION, 6, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._rect.adjusted(3, 3, -3, -3))
+        painter.setPen(INK)
+        painter.setFont(self._font)
+        title = zone_title(self.zone)
+        if self.zone is Zone.UNPLACED:
+            title = f"{title} ({self._count})"
+        title_rect = QRectF(self._rect.x() + 8, self._rect.y(), self._rect.width() - 16, geo.TITLE_H)
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignCenter), title)
+
+
+class BoundaryItem(QGraphicsItem):
+    """The two thick lines that frame the shared strip: the boundary the workshop is about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[tuple[QPointF, QPointF]] = []
+        self.setZValue(0.5)
+
+    def set_lines(self, lines: list[tuple[QPointF, QPointF]]) -> None:
+        self.prepareGeometryChange()
+        self._lines = lines
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+        if not self._lines:
+            return QRectF()
+        xs = [p.x() for line in self._lines for p in line]
+        ys = [p.y() for line in self._lines for p in line]
+        return QRectF(min(xs) - 4, min(ys) - 4, max(xs) - min(xs) + 8, max(ys) - min(ys) + 8)
+
+    def paint(self, painter: QPainter, option, widget: QWidget | None = None) -> None:
+        painter.setPen(QPen(BOUNDARY, 5))
+        for start, end in self._lines:
+            painter.drawLine(start, end)
+
+
+class BoardScene(QGraphicsScene):
+    """Draws a `Board` and keeps one `CardItem` per card, re-flowed after every change."""
+
+    layoutChanged = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, board: Board, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.board = board
+        self.language = language
+        self.items_by_id: dict[str, CardItem] = {}
+        self.zone_items = {zone: ZoneItem(zone) for zone in ALL_ZONES}
+        self.boundary = BoundaryItem()
+        self.layout = geo.compute_layout({}, geo.MIN_WIDTH)
+        self._width = geo.MIN_WIDTH
+        self._min_height = 0.0
+        self._dragged: set[str] = set()
+        self.setBackgroundBrush(QColor("#ffffff"))
+        for item in self.zone_items.values():
+            self.addItem(item)
+        self.addItem(self.boundary)
+        for card in board.cards():
+            self._add_item(card)
+        self._unsubscribe = board.subscribe(self.on_change)
+        self.relayout()
+
+    def detach(self) -> None:
+        """Stop following the board (before the scene is replaced)."""
+        self._unsubscribe()
+
+    # --- model to items ---
+
+    def _add_item(self, card: Card) -> CardItem:
+        item = CardItem(card, self.language)
+        self.items_by_id[card.id] = item
+        self.addItem(item)
+        return item
+
+    def on_change(self, change: Change) -> None:
+        if isinstance(change, CardAdded):
+            self._add_item(change.card)
+        elif isinstance(change, CardRemoved):
+            item = self.items_by_id.pop(change.card.id)
+            self._dragged.discard(change.card.id)
+            self.removeItem(item)
+        elif isinstance(change, CardEdited):
+            self.items_by_id[change.card_id].set_card(change.after, self.language)
+        self.relayout()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        for card in self.board.cards():
+            self.items_by_id[card.id].set_card(card, language)
+        self.update()
+
+    # --- layout ---
+
+    def set_available_size(self, width: float, height: float) -> None:
+        self._width, self._min_height = width, height
+        self.relayout()
+
+    def relayout(self) -> None:
+        counts = {zone: len(self.board.ids_in(zone)) for zone in ALL_ZONES}
+        self.layout = geo.compute_layout(counts, self._width, self._min_height)
+        for zone, geometry in self.layout.zones.items():
+            self.zone_items[zone].set_geometry(geometry.rect, counts[zone])
+            for index, card_id in enumerate(self.board.ids_in(zone)):
+                if card_id not in self._dragged:
+                    self.items_by_id[card_id].setPos(*geometry.slot_position(index))
+        shared = self.layout.zones[Zone.SHARED].rect
+        self.boundary.set_lines([
+            (QPointF(shared.x, shared.y), QPointF(shared.x, shared.bottom)),
+            (QPointF(shared.right, shared.y), QPointF(shared.right, shared.bottom)),
+        ])
+        self.setSceneRect(0, 0, self.layout.width, self.layout.height)
+        self.layoutChanged.emit()
+
+    # --- drag bookkeeping (called by the view) ---
+
+    def begin_drag(self, card_id: str) -> None:
+        self._dragged.add(card_id)
+        self.items_by_id[card_id].set_dragging(True)
+
+    def end_drag(self, card_id: str) -> None:
+        self._dragged.discard(card_id)
+        if card_id in self.items_by_id:
+            self.items_by_id[card_id].set_dragging(False)
+        for item in self.zone_items.values():
+            item.set_drop_target(False)
+
+    def show_drop_target(self, zone: Zone | None) -> None:
+        for item_zone, item in self.zone_items.items():
+            item.set_drop_target(item_zone is zone)
+
+    def drop_slot(self, card_id: str, px: float, py: float) -> tuple[Zone, int] | None:
+        """The zone and index a drop of `card_id` at scene point (px, py) means, or None."""
+        zone = self.layout.zone_at(px, py)
+        if zone is None:
+            return None
+        others = [i for i in self.board.ids_in(zone) if i != card_id]
+        return zone, self.layout.zones[zone].index_at(px, py, len(others))
+
+    def card_item_at(self, px: float, py: float) -> CardItem | None:
+        for item in self.items(QPointF(px, py)):
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def highlight(self, card_ids: set[str]) -> None:
+        for card_id, item in self.items_by_id.items():
+            item.set_highlighted(card_id in card_ids)

@@ -1,0 +1,89 @@
+"""Undo commands: each user action is one command that calls one domain operation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from workshop_app.domain.model import Board, Card, CardMoved, Zone
+from workshop_app.ui.board_scene import zone_title
+
+SHORT_TEXT = 40
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1] + "…"
+
+
+class MoveCardCommand(QUndoCommand):
+    """Move one card to a zone at an index; undo puts it back at its exact zone and index."""
+
+    def __init__(self, board: Board, card_id: str, zone: Zone, index: int | None,
+                 language: str) -> None:
+        super().__init__()
+        self.board = board
+        self.card_id = card_id
+        self.zone = Zone(zone)
+        self.index = index
+        self.record: CardMoved | None = None
+        text = _short(board.card(card_id).text(language))
+        self.setText(QCoreApplication.translate("Commands", "Move “{card}” to {zone}").format(
+            card=text, zone=zone_title(self.zone)))
+
+    def redo(self) -> None:
+        self.record = self.board.move(self.card_id, self.zone, self.index)
+
+    def undo(self) -> None:
+        assert self.record is not None
+        self.board.move(self.card_id, self.record.from_zone, self.record.from_index)
+
+
+class AddCardCommand(QUndoCommand):
+    """Add a custom card to the tray (or a zone)."""
+
+    def __init__(self, board: Board, card: Card, zone: Zone = Zone.UNPLACED) -> None:
+        super().__init__()
+        self.board, self.card, self.zone = board, card, Zone(zone)
+        self.setText(QCoreApplication.translate("Commands", "Add card “{card}”").format(
+            card=_short(card.text_de or card.text_en)))
+
+    def redo(self) -> None:
+        self.board.add_card(self.card, self.zone)
+
+    def undo(self) -> None:
+        self.board.remove_card(self.card.id)
+
+
+class EditCardCommand(QUndoCommand):
+    """Replace a card's texts and function; undo restores the card as it was."""
+
+    def __init__(self, board: Board, before: Card, after: Card) -> None:
+        super().__init__()
+        self.board, self.before, self.after = board, before, after
+        self.setText(QCoreApplication.translate("Commands", "Edit card “{card}”").format(
+            card=_short(after.text_de or after.text_en)))
+
+    def redo(self) -> None:
+        self.board.replace_card(self.after)
+
+    def undo(self) -> None:
+        self.board.replace_card(self.before)
+
+
+class RemoveCardCommand(QUndoCommand):
+    """Remove a custom card; undo puts it back at its zone and index."""
+
+    def __init__(self, board: Board, card_id: str) -> None:
+        super().__init__()
+        self.board, self.card_id = board, card_id
+        self.zone = board.zone_of(card_id)
+        self.index = board.index_of(card_id)
+        self.card = board.card(card_id)
+        self.setText(QCoreApplication.translate("Commands", "Remove card “{card}”").format(
+            card=_short(self.card.text_de or self.card.text_en)))
+
+    def redo(self) -> None:
+        self.board.remove_card(self.card_id)
+
+    def undo(self) -> None:
+        self.board.add_card(self.card, self.zone, self.index)

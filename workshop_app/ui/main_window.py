@@ -1,0 +1,159 @@
+"""The main window: the board in the middle, menus and tool bar around it, the undo stack."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+
+from workshop_app.domain.model import Board, BoardError, Card, Zone
+from workshop_app.ui.board_scene import BoardScene
+from workshop_app.ui.board_view import BoardView
+from workshop_app.ui.commands import (
+    AddCardCommand,
+    EditCardCommand,
+    MoveCardCommand,
+    RemoveCardCommand,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, board: Board, language: str) -> None:
+        super().__init__()
+        self.language = language
+        self.board = board
+        self.undo_stack = QUndoStack(self)
+        self.board_scene = BoardScene(board, language, self)
+        self.view = BoardView(self.board_scene, self)
+        self.setCentralWidget(self.view)
+        self.view.cardDropped.connect(self.move_card)
+        self.view.moveRequested.connect(lambda card_id, zone: self.move_card(card_id, zone, None))
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self.setWindowTitle(self.tr("Grenzziehung – Marketing and Sales"))
+        self.resize(1600, 1000)
+        self.view.setFocus()
+
+    # --- building ---
+
+    def _build_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.fullscreen_action = QAction(self.tr("&Full screen"), self)
+        self.fullscreen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.toggled.connect(self.set_full_screen)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.add_card_action = QAction(self.tr("&Add card…"), self)
+        self.add_card_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_card_action.triggered.connect(self.ask_add_card)
+        self.edit_card_action = QAction(self.tr("&Edit selected card…"), self)
+        self.edit_card_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_card_action.triggered.connect(self.ask_edit_card)
+        self.remove_card_action = QAction(self.tr("Re&move selected card"), self)
+        self.remove_card_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.remove_card_action.triggered.connect(self.remove_selected_card)
+        for action in (self.undo_action, self.redo_action, self.fullscreen_action):
+            self.addAction(action)  # shortcuts work in full screen without a menu bar
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        for action in (self.add_card_action, self.edit_card_action, self.remove_card_action):
+            self.edit_menu.addAction(action)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.fullscreen_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main tool bar"), self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setStyleSheet("QToolButton { font-size: 18px; padding: 6px 14px; }")
+        for action in (self.undo_action, self.redo_action, self.add_card_action,
+                       self.fullscreen_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+    def _build_status_bar(self) -> None:
+        hint = QLabel(self.tr("Drag cards onto the board. Keys: Tab/arrows select, "
+                              "1 Marketing, 2 Interface, 3 Sales, 0 back to the tray."))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setStyleSheet("font-size: 16px; padding: 4px;")
+        self.statusBar().addWidget(hint, 1)
+
+    # --- board ---
+
+    def set_board(self, board: Board) -> None:
+        """Show another board (loaded or new); the undo history starts afresh."""
+        self.view.cancel_drags()
+        self.undo_stack.clear()
+        self.board_scene.detach()
+        old_scene = self.board_scene
+        self.board = board
+        self.board_scene = BoardScene(board, self.language, self)
+        self.view.set_board_scene(self.board_scene)
+        old_scene.deleteLater()
+
+    def move_card(self, card_id: str, zone: str, index: int | None) -> None:
+        board = self.board
+        if board.zone_of(card_id) is Zone(zone) and index is None:
+            return  # already there: no empty undo step
+        self.undo_stack.push(MoveCardCommand(board, card_id, Zone(zone), index, self.language))
+
+    # --- custom cards ---
+
+    def ask_add_card(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Add card"), self.tr("Task on the new card:"))
+        if ok and text.strip():
+            card = Card(f"custom-{uuid.uuid4().hex[:8]}", text.strip(), text.strip(), None, True)
+            self.undo_stack.push(AddCardCommand(self.board, card))
+            self.view.select(card.id)
+
+    def ask_edit_card(self) -> None:
+        card_id = self.view.selected_card_id
+        if card_id is None:
+            return
+        before = self.board.card(card_id)
+        text, ok = QInputDialog.getText(self, self.tr("Edit card"), self.tr("Task on the card:"),
+                                        text=before.text(self.language))
+        if not ok or not text.strip() or text.strip() == before.text(self.language):
+            return
+        field = "text_de" if self.language == "de" else "text_en"
+        after = replace(before, **{field: text.strip()})
+        try:
+            self.undo_stack.push(EditCardCommand(self.board, before, after.validated()))
+        except BoardError as exc:
+            QMessageBox.warning(self, self.tr("Edit card"), str(exc))
+
+    def remove_selected_card(self) -> None:
+        card_id = self.view.selected_card_id
+        if card_id is None:
+            return
+        if not self.board.card(card_id).custom:
+            QMessageBox.information(self, self.tr("Remove card"), self.tr(
+                "Cards of the deck stay in the workshop; move them back to the tray instead."))
+            return
+        self.view.select(None)
+        self.undo_stack.push(RemoveCardCommand(self.board, card_id))
+
+    # --- window ---
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
