@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+
+from workshop_app.commands import SUBCOMMANDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -13,17 +16,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("de", "en"), help="language of the UI and the deck "
                         "(default: the system locale: German for German, else English)")
     parser.add_argument("--full-screen", action="store_true", help="start in full screen")
-    parser.set_defaults(command=None)
+    parser.set_defaults(func=None)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"workshop_app.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command is None:
+    if args.func is None:
         from workshop_app.ui.app import run
 
         return run(args.lang, full_screen=args.full_screen)
-    return int(args.command(args) or 0)
+    return int(args.func(args) or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

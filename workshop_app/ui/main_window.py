@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar
 
@@ -21,6 +21,11 @@ from workshop_app.ui.commands import (
 
 
 class MainWindow(QMainWindow):
+    """The board window. Features (diagnosis panel, sessions, export) attach themselves in
+    `_install_features`; each follows `boardReplaced` to react when another board is shown."""
+
+    boardReplaced = Signal(object)  # noqa: N815 - the new Board
+
     def __init__(self, board: Board, language: str) -> None:
         super().__init__()
         self.language = language
@@ -35,6 +40,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self._install_features()
         self.setWindowTitle(self.tr("Grenzziehung – Marketing and Sales"))
         self.resize(1600, 1000)
         self.view.setFocus()
@@ -95,6 +101,9 @@ class MainWindow(QMainWindow):
         hint.setStyleSheet("font-size: 16px; padding: 4px;")
         self.statusBar().addWidget(hint, 1)
 
+    def _install_features(self) -> None:
+        """Each feature module adds its docks, menu entries and listeners to the window."""
+
     # --- board ---
 
     def set_board(self, board: Board) -> None:
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
         self.board_scene = BoardScene(board, self.language, self)
         self.view.set_board_scene(self.board_scene)
         old_scene.deleteLater()
+        self.boardReplaced.emit(board)
 
     def move_card(self, card_id: str, zone: str, index: int | None) -> None:
         board = self.board
