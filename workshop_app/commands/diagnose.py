@@ -1,0 +1,133 @@
+"""`workshop-app diagnose BOARD.json [--lang de|en] [--json]`: the live diagnosis on the command line.
+
+Readable text in German or English (texts from resources/archetypes), or with `--json` exactly one
+JSON object on stdout. A file that cannot be used gives a one-line message on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from workshop_app.domain.boardfile import BoardFileError, read_board
+from workshop_app.domain.deck import DeckError
+from workshop_app.domain.diagnosis import ArchetypeError, Diagnosis, diagnose, label
+from workshop_app.domain.model import Board
+
+EXIT_BAD_FILE = 2
+WIDTH = 88
+
+
+def load_board_for_diagnosis(path: Path) -> Board:
+    """The board to diagnose from `path`. Raises BoardFileError (one-line message) when it cannot.
+
+    Other file kinds (e.g. session files) can be recognised here before falling back to board files.
+    """
+    return read_board(path)
+
+
+BoardLoader = Callable[[Path], Board]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "diagnose", help="diagnose a board file: which archetype it resembles and why",
+        description="Diagnose a board file (JSON): which of the article's four archetypes the board "
+                    "resembles, the cards that drive it, the harm and the recommendation, and how far "
+                    "the board agrees with the reference split.")
+    parser.add_argument("board", metavar="BOARD.json", help="a board file")
+    parser.add_argument("--lang", dest="diagnose_lang", choices=("de", "en"),
+                        help="language of the text (default: --lang before the command, else the "
+                             "system locale)")
+    parser.add_argument("--json", action="store_true",
+                        help="print exactly one JSON object instead of text")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, loader: BoardLoader | None = None) -> int:
+    loader = loader or load_board_for_diagnosis
+    try:
+        board = loader(Path(args.board))
+        diagnosis = diagnose(board)
+    except (BoardFileError, ArchetypeError, DeckError) as exc:
+        print(f"workshop-app diagnose: {exc}", file=sys.stderr)
+        return EXIT_BAD_FILE
+    if args.json:
+        print(json.dumps(diagnosis.to_json_dict(), ensure_ascii=False))
+    else:
+        print(render_text(diagnosis, board, choose_language(args), Path(args.board).name))
+    return 0
+
+
+def choose_language(args: argparse.Namespace) -> str:
+    chosen = getattr(args, "diagnose_lang", None) or getattr(args, "lang", None)
+    if chosen:
+        return chosen
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
+
+
+# --- the readable text ---
+
+
+def render_text(diagnosis: Diagnosis, board: Board, language: str, title: str = "") -> str:
+    lines = [f"{label('diagnosis', language)}: {title}".rstrip(": "), ""]
+    lines.append(f"{label('placed', language)}: {diagnosis.placed}")
+    lines.extend(_conformity_lines(diagnosis, board, language))
+    name_width = max((len(r.archetype.name(language)) for r in diagnosis.results), default=0)
+    for rank, result in enumerate(diagnosis.results, start=1):
+        archetype = result.archetype
+        if not result.judgeable:
+            state = label("not_judgeable", language)
+        else:
+            state = label("resembles" if result.resembles else "does_not_resemble", language)
+        name = archetype.name(language).ljust(name_width)
+        lines += ["", f"{rank}. {name}  {_percent(result.score)}  {_bar(result.score)}  {state}"]
+        if not result.resembles:
+            continue
+        lines += _block(label("context", language), archetype.context(language))
+        lines += _block(label("evidence", language), "")
+        lines += [f"     - {_card_text(board, card_id, language)}" for card_id in result.evidence]
+        lines += _block(label("harm", language), archetype.harm(language))
+        lines += _block(label("recommendation", language), archetype.recommendation(language))
+    return "\n".join(lines)
+
+
+def _conformity_lines(diagnosis: Diagnosis, board: Board, language: str) -> list[str]:
+    heading = label("reference_conformity", language)
+    if diagnosis.reference_conformity is None:
+        return [f"{heading}: {label('no_reference', language)}"]
+    lines = [f"{heading}: {_percent(diagnosis.reference_conformity)}",
+             f"{label('off_reference', language)}: "
+             f"{len(diagnosis.off_reference) or label('none', language)}"]
+    for card_id in diagnosis.off_reference:
+        zone = label(f"zone_{board.zone_of(card_id).value}", language)
+        lines.append(f"   - {_card_text(board, card_id, language)} ({zone})")
+    return lines
+
+
+def _block(heading: str, text: str) -> list[str]:
+    if not text:
+        return [f"   {heading}:"]
+    return textwrap.wrap(f"{heading}: {text}", WIDTH, initial_indent="   ", subsequent_indent="     ")
+
+
+def _card_text(board: Board, card_id: str, language: str) -> str:
+    return " ".join(board.card(card_id).text(language).split())
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100):3d} %"
+
+
+def _bar(value: float, width: int = 20) -> str:
+    filled = round(value * width)
+    return "[" + "#" * filled + "." * (width - filled) + "]"
