@@ -1,0 +1,64 @@
+"""The PDF summary of a workshop session (ReportLab only; never imports Qt or the storage).
+
+`summary_pdf(session)` returns the PDF as bytes; `write_summary_pdf(path, session)` writes it
+safely (a temporary file beside the target, renamed into place, so no half-written PDF remains).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from workshop_app.domain.diagnosis import Diagnosis
+from workshop_app.domain.session import Session
+from workshop_app.export.summary import PAGE_SIZES, SummaryTemplate, summary_pdf
+
+
+class ExportError(OSError):
+    """The PDF could not be written (folder not writable, disk full, ...); the message is one line."""
+
+
+def write_summary_pdf(path: str | os.PathLike[str], session: Session,
+                      diagnosis: Diagnosis | None = None, *, language: str | None = None,
+                      page_size: str = "a4") -> Path:
+    """Render the summary and write it to `path`; raises ExportError with a readable message."""
+    data = summary_pdf(session, diagnosis, language=language, page_size=page_size)
+    target = Path(path)
+    return write_atomically(target, data)
+
+
+def write_atomically(target: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file in the target's folder, then rename it over `target`."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+    temp_name = None
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+        temp_name = None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ExportError(f"cannot write {target}: {reason}") from exc
+    finally:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
+    return target
+
+
+def suggested_filename(session: Session) -> str:
+    """A file name from the session's date and title, safe on every platform."""
+    title = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", session.info.title)
+    title = " ".join(title.split()).strip(" .")[:80] or "workshop"
+    date = re.sub(r"[^0-9A-Za-z-]", "", session.info.date)[:10]
+    return f"{date} {title}.pdf" if date else f"{title}.pdf"
+
+
+__all__ = ["PAGE_SIZES", "ExportError", "SummaryTemplate", "suggested_filename", "summary_pdf",
+           "write_atomically", "write_summary_pdf"]

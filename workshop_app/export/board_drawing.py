@@ -1,0 +1,234 @@
+"""The agreed board as vector graphics: three zones side by side, the boundary lines, every card.
+
+The layout picks the largest card font at which every zone's cards fit the height it is given;
+card texts wrap within their card and are shortened with an ellipsis when they would need more
+lines. A board too full for the smallest font is scaled down as a whole, so the drawing always fits
+the page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
+from workshop_app.export.fonts import BOLD, REGULAR
+from workshop_app.export.texts import Labels, plain
+
+ZONE_COLOURS = {Zone.MARKETING: HexColor("#dbe8fb"), Zone.SHARED: HexColor("#fff0c2"),
+                Zone.SALES: HexColor("#d9f2df")}
+ZONE_SHARE = {Zone.MARKETING: 0.39, Zone.SHARED: 0.22, Zone.SALES: 0.39}
+INK = HexColor("#111111")
+MUTED = HexColor("#5c636a")
+BOUNDARY = HexColor("#222222")
+CARD_EDGE = HexColor("#9aa3ad")
+OFF_REFERENCE = HexColor("#d9480f")
+WHITE = HexColor("#ffffff")
+
+TITLE_H = 26.0
+PAD = 6.0
+GAP = 5.0
+CARD_PAD = 4.0
+BOUNDARY_W = 2.2
+# (font size, smallest card width) from the most to the least readable
+LEVELS = ((9.0, 86.0), (8.5, 80.0), (8.0, 74.0), (7.0, 64.0), (6.0, 54.0), (5.0, 44.0))
+MAX_LINES = 4
+
+
+@dataclass(frozen=True)
+class _Plan:
+    font_size: float
+    columns: dict[Zone, int]
+    lines: int
+    card_h: float
+    height: float
+
+
+def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """`text` broken into at most `max_lines` lines no wider than `width`; the last line ends with
+    an ellipsis when text is left over. Words wider than a line are broken between characters."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    pieces = [piece for word in words for piece in _fit_word(word, font, size, width)]
+    for index, piece in enumerate(pieces):
+        candidate = f"{current} {piece}" if current else piece
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        lines.append(current)
+        current = piece
+        if len(lines) == max_lines:
+            return _ellipsize(lines, font, size, width, leftover=pieces[index:])
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        return _ellipsize(lines[:max_lines], font, size, width, leftover=lines[max_lines:])
+    return lines
+
+
+def _fit_word(word: str, font: str, size: float, width: float) -> list[str]:
+    if stringWidth(word, font, size) <= width:
+        return [word]
+    parts: list[str] = []
+    current = ""
+    for char in word:
+        if current and stringWidth(current + char, font, size) > width:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    return [*parts, current] if current else parts
+
+
+def _ellipsize(lines: list[str], font: str, size: float, width: float,
+               leftover: list[str]) -> list[str]:
+    if not leftover:
+        return lines
+    last = lines[-1]
+    while last and stringWidth(last + "…", font, size) > width:
+        last = last[:-1].rstrip()
+    return [*lines[:-1], last + "…"]
+
+
+class BoardDrawing:
+    """Builds the Drawing of a board for a given width and the height it may take at most."""
+
+    def __init__(self, board: Board, labels: Labels, off_reference: Collection[str] = ()) -> None:
+        self.board = board
+        self.labels = labels
+        self.language = labels.language
+        self.off_reference = set(off_reference)
+        self.cards = {zone: board.cards_in(zone) for zone in PLACED_ZONES}
+        self.texts = {card.id: plain(card.text(self.language)) for zone in PLACED_ZONES
+                      for card in self.cards[zone]}
+
+    # --- layout ---
+
+    def zone_widths(self, width: float) -> dict[Zone, float]:
+        return {zone: width * ZONE_SHARE[zone] for zone in PLACED_ZONES}
+
+    def _plan(self, width: float, max_height: float) -> _Plan:
+        """The most readable level at which the board fits `max_height`, preferring one at which no
+        word has to be broken inside; the least readable level when none fits."""
+        widths = self.zone_widths(width)
+        fitting: list[tuple[_Plan, bool]] = []
+        plan = None
+        for size, min_card_w in LEVELS:
+            columns = {zone: self._columns(widths[zone], min_card_w) for zone in PLACED_ZONES}
+            lines, breaks_words = self._lines_needed(widths, columns, size)
+            card_h = lines * size * 1.22 + 2 * CARD_PAD
+            rows = max((math.ceil(len(self.cards[z]) / columns[z]) for z in PLACED_ZONES), default=0)
+            height = TITLE_H + PAD + max(rows, 1) * (card_h + GAP) + PAD
+            plan = _Plan(size, columns, lines, card_h, height)
+            if height <= max_height:
+                if not breaks_words:
+                    return plan
+                fitting.append((plan, breaks_words))
+        assert plan is not None
+        return fitting[0][0] if fitting else plan
+
+    def font_size(self, width: float, max_height: float) -> float:
+        """The card font size the drawing would use for this space."""
+        return self._plan(width, max_height).font_size
+
+    @staticmethod
+    def _columns(zone_w: float, min_card_w: float) -> int:
+        inner = zone_w - 2 * PAD
+        return max(1, int((inner + GAP) // (min_card_w + GAP)))
+
+    def _card_w(self, zone_w: float, columns: int) -> float:
+        return (zone_w - 2 * PAD - (columns - 1) * GAP) / columns
+
+    def _lines_needed(self, widths: dict[Zone, float], columns: dict[Zone, int],
+                      size: float) -> tuple[int, bool]:
+        """The lines the longest card text needs (at most MAX_LINES), and whether a word must be
+        broken inside to fit a card."""
+        needed = 1
+        breaks_words = False
+        for zone in PLACED_ZONES:
+            text_w = self._text_w(self._card_w(widths[zone], columns[zone]))
+            for card in self.cards[zone]:
+                text = self.texts[card.id]
+                needed = max(needed, len(wrap(text, REGULAR, size, text_w, MAX_LINES)))
+                breaks_words = breaks_words or any(
+                    stringWidth(word, REGULAR, size) > text_w for word in text.split())
+        return needed, breaks_words
+
+    @staticmethod
+    def _text_w(card_w: float) -> float:
+        return card_w - 2 * CARD_PAD - 3
+
+    # --- drawing ---
+
+    def build(self, width: float, max_height: float) -> Drawing:
+        plan = self._plan(width, max_height)
+        group = Group()
+        widths = self.zone_widths(width)
+        x = 0.0
+        for zone in PLACED_ZONES:
+            self._draw_zone(group, zone, x, widths[zone], plan)
+            x += widths[zone]
+        self._draw_boundary(group, widths, plan.height)
+        scale = min(1.0, max_height / plan.height) if plan.height > 0 else 1.0
+        drawing = Drawing(width * scale, plan.height * scale)
+        if scale < 1.0:
+            group.scale(scale, scale)
+        drawing.add(group)
+        return drawing
+
+    def _draw_zone(self, group: Group, zone: Zone, x: float, zone_w: float, plan: _Plan) -> None:
+        top = plan.height
+        group.add(Rect(x, 0, zone_w, plan.height, fillColor=ZONE_COLOURS[zone], strokeColor=None))
+        title = self.labels[f"zone_{zone.value}"]
+        count = f"  {len(self.cards[zone])}"
+        title_w = stringWidth(title, BOLD, 11) + stringWidth(count, REGULAR, 9)
+        title_x = x + (zone_w - title_w) / 2
+        group.add(String(title_x, top - 17, title, fontName=BOLD, fontSize=11, fillColor=INK))
+        group.add(String(title_x + stringWidth(title, BOLD, 11), top - 17, count, fontName=REGULAR,
+                         fontSize=9, fillColor=MUTED))
+        columns = plan.columns[zone]
+        card_w = self._card_w(zone_w, columns)
+        if not self.cards[zone]:
+            empty = self.labels["empty_zone"]
+            group.add(String(x + zone_w / 2, top - TITLE_H - PAD - plan.card_h / 2, empty,
+                             fontName=REGULAR, fontSize=8, fillColor=MUTED, textAnchor="middle"))
+        for index, card in enumerate(self.cards[zone]):
+            row, col = divmod(index, columns)
+            card_x = x + PAD + col * (card_w + GAP)
+            card_y = top - TITLE_H - PAD - row * (plan.card_h + GAP) - plan.card_h
+            self._draw_card(group, card, card_x, card_y, card_w, plan)
+
+    def _draw_card(self, group: Group, card: Card, x: float, y: float, w: float, plan: _Plan) -> None:
+        off = card.id in self.off_reference
+        group.add(Rect(x, y, w, plan.card_h, rx=2, ry=2, fillColor=WHITE,
+                       strokeColor=OFF_REFERENCE if off else CARD_EDGE,
+                       strokeWidth=1.1 if off else 0.6,
+                       strokeDashArray=(2, 1.5) if card.custom else None))
+        if off:
+            group.add(Rect(x, y, 3, plan.card_h, fillColor=OFF_REFERENCE, strokeColor=None))
+        size = plan.font_size
+        leading = size * 1.22
+        lines = wrap(self.texts[card.id], REGULAR, size, self._text_w(w), plan.lines)
+        block_h = len(lines) * leading
+        first_baseline = y + plan.card_h / 2 + block_h / 2 - size * 0.95
+        for number, line in enumerate(lines):
+            group.add(String(x + CARD_PAD + 2, first_baseline - number * leading, line,
+                             fontName=REGULAR, fontSize=size, fillColor=INK))
+
+    @staticmethod
+    def _draw_boundary(group: Group, widths: dict[Zone, float], height: float) -> None:
+        x = widths[Zone.MARKETING]
+        for zone in (Zone.SHARED, Zone.SALES):
+            group.add(Line(x, 0, x, height, strokeColor=BOUNDARY, strokeWidth=BOUNDARY_W))
+            x += widths[zone]
+
+
+def board_drawing(board: Board, labels: Labels, width: float, max_height: float,
+                  off_reference: Collection[str] = ()) -> Drawing:
+    return BoardDrawing(board, labels, off_reference).build(width, max_height)

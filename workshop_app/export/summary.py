@@ -1,0 +1,487 @@
+"""The PDF summary of a workshop session, built with ReportLab platypus.
+
+`SummaryTemplate` registers the embedded font once, holds the paragraph styles and turns a session
+and its diagnosis into PDF bytes. Every piece of user text goes through `texts.markup` (escaped)
+before it reaches a Paragraph, and through `texts.plain` before it reaches a drawing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from workshop_app.domain.deck import load_functions
+from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis, diagnose
+from workshop_app.domain.model import PLACED_ZONES, Card, Zone
+from workshop_app.domain.session import Session
+from workshop_app.export.board_drawing import ZONE_COLOURS, BoardDrawing
+from workshop_app.export.fonts import BOLD, REGULAR, register_fonts
+from workshop_app.export.score_chart import score_chart
+from workshop_app.export.texts import Labels, markup, plain
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+INK = HexColor("#111111")
+MUTED = HexColor("#5c636a")
+RULE = HexColor("#ced4da")
+PANEL = HexColor("#f1f3f5")
+ACCENT = HexColor("#1f3a5f")
+FLAGGED = HexColor("#d9480f")
+MARGIN_X = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 20 * mm
+BLANK_SIGNATURE_ROWS = 4
+FIRST_PAGE_HEADER_H = 250.0  # title block, key facts and the board heading on page 1
+MIN_FIRST_PAGE_FONT = 7.0
+
+
+@dataclass(frozen=True)
+class _Styles:
+    kicker: ParagraphStyle
+    title: ParagraphStyle
+    company: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    fact_label: ParagraphStyle
+    fact_value: ParagraphStyle
+
+
+def _styles() -> _Styles:
+    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=INK)
+
+    def derive(name: str, **changes: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **changes)
+
+    return _Styles(
+        kicker=derive("kicker", fontSize=8.5, leading=11, textColor=MUTED),
+        title=derive("title", fontName=BOLD, fontSize=21, leading=25, textColor=ACCENT,
+                     spaceBefore=2, spaceAfter=2),
+        company=derive("company", fontSize=12, leading=15, textColor=INK, spaceAfter=8),
+        h2=derive("h2", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=14,
+                  spaceAfter=5, keepWithNext=1),
+        h3=derive("h3", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3,
+                  keepWithNext=1),
+        body=derive("body", spaceAfter=4),
+        small=derive("small", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=4),
+        cell=derive("cell", fontSize=8.5, leading=10.8),
+        cell_head=derive("cell_head", fontName=BOLD, fontSize=9, leading=11.5),
+        fact_label=derive("fact_label", fontSize=7.5, leading=9.5, textColor=MUTED),
+        fact_value=derive("fact_value", fontName=BOLD, fontSize=12, leading=15),
+    )
+
+
+def _numbered_canvas(decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas class that keeps every page until the end, so that each page can say "N of M"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                decorate(self, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class SummaryTemplate:
+    """Turns a session into the PDF summary. Construct once and call `render` as often as needed."""
+
+    def __init__(self, page_size: str = "a4") -> None:
+        if page_size not in PAGE_SIZES:
+            raise ValueError(f"unknown page size {page_size!r}: use {' or '.join(PAGE_SIZES)}")
+        register_fonts()
+        self.page_size_name = page_size
+        self.page_size = PAGE_SIZES[page_size]
+        self.styles = _styles()
+
+    @property
+    def frame_width(self) -> float:
+        return self.page_size[0] - 2 * MARGIN_X
+
+    @property
+    def frame_height(self) -> float:
+        return self.page_size[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+    def render(self, session: Session, diagnosis: Diagnosis | None = None,
+               language: str | None = None) -> bytes:
+        """The PDF of `session` (diagnosed now unless `diagnosis` is given) as bytes."""
+        labels = Labels(language or session.info.language)
+        diagnosis = diagnosis if diagnosis is not None else diagnose(session.board)
+        buffer = io.BytesIO()
+        doc = BaseDocTemplate(
+            buffer, pagesize=self.page_size, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+            title=f"{labels['document_title']}: {plain(session.info.title)}",
+            author=plain(session.info.facilitator), subject=labels["kicker"],
+            creator=labels["producer"], lang=labels.language)
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, self.frame_width, self.frame_height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        story = _Story(self, session, diagnosis, labels).flowables()
+        doc.build(story, canvasmaker=_numbered_canvas(self._decorator(session, labels)))
+        return buffer.getvalue()
+
+    def _decorator(self, session: Session, labels: Labels) -> Callable[[Canvas, int, int], None]:
+        width, height = self.page_size
+        title = plain(session.info.title)
+        date = labels.date(session.info.date)
+        left_head = f"{labels['producer']} · {title}"
+
+        def decorate(canvas: Canvas, page: int, total: int) -> None:
+            canvas.saveState()
+            canvas.setFillColor(MUTED)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            top = height - MARGIN_TOP + 9 * mm
+            canvas.setFont(REGULAR, 8)
+            room = self.frame_width - stringWidth(date, REGULAR, 8) - 20
+            canvas.drawString(MARGIN_X, top, _fit(left_head, REGULAR, 8, room))
+            canvas.drawRightString(width - MARGIN_X, top, date)
+            canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
+            bottom = MARGIN_BOTTOM - 10 * mm
+            canvas.line(MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)
+            canvas.drawString(MARGIN_X, bottom, labels["document_title"])
+            canvas.drawRightString(width - MARGIN_X, bottom, labels.fmt("page_of", page=page,
+                                                                        pages=total))
+            canvas.restoreState()
+
+        return decorate
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _Story:
+    """The flowables of one summary, section by section."""
+
+    def __init__(self, template: SummaryTemplate, session: Session, diagnosis: Diagnosis,
+                 labels: Labels) -> None:
+        self.t = template
+        self.s = template.styles
+        self.session = session
+        self.board = session.board
+        self.diagnosis = diagnosis
+        self.labels = labels
+        self.language = labels.language
+
+    def flowables(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for section in (self.header, self.board_section, self.table_section, self.diagnosis_section,
+                        self.reference_section, self.notes_section, self.actions_section,
+                        self.agreement_section):
+            story.extend(section())
+        return story
+
+    # --- helpers ---
+
+    def card_text(self, card_id: str) -> str:
+        if card_id in self.board:
+            return self.board.card(card_id).text(self.language)
+        return card_id
+
+    def para(self, text_markup: str, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(text_markup, style)
+
+    def table(self, rows: list[list[Flowable | str]], widths: list[float], header: bool = True,
+              extra: list[tuple] | None = None) -> Table:
+        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
+                      splitInRow=1, hAlign="LEFT")
+        commands: list[tuple] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ]
+        if header:
+            commands += [("BACKGROUND", (0, 0), (-1, 0), PANEL),
+                         ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED)]
+        table.setStyle(TableStyle(commands + (extra or [])))
+        return table
+
+    def head_cells(self, *keys: str) -> list[Paragraph]:
+        return [self.para(markup(self.labels[key]), self.s.cell_head) for key in keys]
+
+    # --- sections ---
+
+    def header(self) -> list[Flowable]:
+        info = self.session.info
+        labels = self.labels
+        story: list[Flowable] = [
+            self.para(markup(f"{labels['document_title']} · {labels['kicker']}"), self.s.kicker),
+            self.para(markup(info.title), self.s.title),
+        ]
+        if info.company.strip():
+            story.append(self.para(markup(info.company), self.s.company))
+        else:
+            story.append(Spacer(1, 6))
+        none = labels["none_given"]
+        participants = ", ".join(p.strip() for p in info.participants if p.strip())
+        meta = [
+            (labels["date"], labels.date(info.date)),
+            (labels["facilitator"], info.facilitator.strip() or none),
+            (labels["participants"], participants or none),
+        ]
+        rows = [[self.para(markup(key), self.s.fact_label), self.para(markup(value), self.s.cell)]
+                for key, value in meta]
+        story.append(Table(rows, colWidths=[32 * mm, self.t.frame_width - 32 * mm], hAlign="LEFT",
+                           style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]),
+                           splitInRow=1))
+        story += [Spacer(1, 8), self.key_facts()]
+        return story
+
+    def key_facts(self) -> Table:
+        labels = self.labels
+        diagnosis = self.diagnosis
+        flagged = diagnosis.flagged()
+        conformity = (labels["none_given"] if diagnosis.reference_conformity is None
+                      else labels.percent(diagnosis.reference_conformity))
+        resembles = (", ".join(r.archetype.name(self.language) for r in flagged) if flagged
+                     else labels["fact_resembles_none"] if diagnosis.placed else labels["not_judged"])
+        facts = [
+            (labels["fact_placed"], labels.fmt("fact_placed_value", placed=diagnosis.placed,
+                                               total=len(self.board))),
+            (labels["fact_conformity"], conformity),
+            (labels["fact_resembles"], resembles),
+        ]
+        width = self.t.frame_width
+        flag_style = ParagraphStyle("fact_flag", parent=self.s.fact_value,
+                                    textColor=FLAGGED if flagged else INK)
+        cells = [[self.para(markup(key), self.s.fact_label) for key, _ in facts],
+                 [self.para(markup(value), style) for (_, value), style
+                  in zip(facts, (self.s.fact_value, self.s.fact_value, flag_style), strict=True)]]
+        return Table(cells, colWidths=[width * 0.24, width * 0.30, width * 0.46], hAlign="LEFT",
+                     style=TableStyle([
+                         ("BACKGROUND", (0, 0), (-1, -1), PANEL),
+                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                         ("TOPPADDING", (0, 0), (-1, 0), 6),
+                         ("BOTTOMPADDING", (0, 1), (-1, 1), 7),
+                         ("LINEBEFORE", (1, 0), (-1, -1), 1.5, HexColor("#ffffff")),
+                     ]), splitInRow=1)
+
+    def board_section(self) -> list[Flowable]:
+        """The board drawing, on the first page when it stays readable there, else on a page of its
+        own."""
+        labels = self.labels
+        builder = BoardDrawing(self.board, labels, self.diagnosis.off_reference)
+        width = self.t.frame_width
+        max_height = self.t.frame_height - FIRST_PAGE_HEADER_H
+        if builder.font_size(width, max_height) < MIN_FIRST_PAGE_FONT:
+            max_height = self.t.frame_height - 60
+        drawing = builder.build(width, max_height)
+        story: list[Flowable] = [
+            CondPageBreak(min(drawing.height + 70, self.t.frame_height)),
+            self.para(markup(labels["section_board"]), self.s.h2),
+            self.para(markup(labels["board_intro"]), self.s.small),
+            drawing,
+        ]
+        unplaced = self.board.cards_in(Zone.UNPLACED)
+        if unplaced:
+            names = " · ".join(markup(card.text(self.language)) for card in unplaced)
+            story += [Spacer(1, 5), self.para(
+                f"<b>{markup(labels.fmt('unplaced_cards', count=len(unplaced)))}</b> {names}",
+                self.s.small)]
+        return story
+
+    def table_section(self) -> list[Flowable]:
+        columns = [self.board.cards_in(zone) for zone in PLACED_ZONES]
+        width = self.t.frame_width / 3
+        header = self.head_cells(*(f"zone_{zone.value}" for zone in PLACED_ZONES))
+        rows: list[list[Flowable | str]] = [header]
+        for index in range(max((len(cards) for cards in columns), default=0)):
+            rows.append([self.para(markup(cards[index].text(self.language)), self.s.cell)
+                         if index < len(cards) else "" for cards in columns])
+        if len(rows) == 1:
+            rows.append(["", "", ""])
+        colours = [("BACKGROUND", (col, 0), (col, 0), ZONE_COLOURS[zone])
+                   for col, zone in enumerate(PLACED_ZONES)]
+        lines = [("LINEAFTER", (0, 0), (1, -1), 0.6, RULE)]
+        return [self.para(markup(self.labels["section_table"]), self.s.h2),
+                self.table(rows, [width] * 3, extra=colours + lines)]
+
+    def diagnosis_section(self) -> list[Flowable]:
+        labels = self.labels
+        diagnosis = self.diagnosis
+        story: list[Flowable] = [
+            self.para(markup(labels["section_diagnosis"]), self.s.h2),
+            self.para(markup(labels["diagnosis_intro"]), self.s.small),
+            Spacer(1, 2),
+            score_chart(diagnosis, labels, self.t.frame_width),
+            Spacer(1, 6),
+        ]
+        flagged = diagnosis.flagged()
+        if not diagnosis.placed:
+            story.append(self.para(markup(labels["nothing_placed"]), self.s.body))
+        elif not flagged:
+            story.append(self.para(markup(labels["no_archetype"]), self.s.body))
+        for result in flagged:
+            story += self.archetype_block(result)
+        return story
+
+    def archetype_block(self, result: ArchetypeResult) -> list[Flowable]:
+        labels = self.labels
+        archetype = result.archetype
+        language = self.language
+        heading = labels.fmt("archetype_heading", name=archetype.name(language),
+                             score=labels.percent(result.score))
+        evidence = "".join(f"<br/>•&nbsp;{markup(self.card_text(card_id))}"
+                           for card_id in result.evidence)
+        rows = [
+            (labels["context"], markup(archetype.context(language))),
+            (labels["pattern"], markup(archetype.summary(language))),
+            (labels["evidence"], evidence.removeprefix("<br/>") or labels["none_given"]),
+            (labels["harm"], markup(archetype.harm(language))),
+            (labels["recommendation"], markup(archetype.recommendation(language))),
+        ]
+        label_w = 34 * mm
+        cells = [[self.para(markup(key), self.s.cell_head), self.para(value, self.s.cell)]
+                 for key, value in rows if value]
+        table = Table(cells, colWidths=[label_w, self.t.frame_width - label_w - 4], hAlign="RIGHT",
+                      splitByRow=1, splitInRow=1, style=TableStyle([
+                          ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                          ("LINEBEFORE", (0, 0), (0, -1), 2.5, FLAGGED),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                          ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                          ("BACKGROUND", (1, 4), (1, 4), HexColor("#fff4e6")),
+                      ]))
+        heading_style = ParagraphStyle("flag", parent=self.s.h3, textColor=FLAGGED)
+        return [self.para(markup(heading), heading_style), table, Spacer(1, 4)]
+
+    def reference_section(self) -> list[Flowable]:
+        labels = self.labels
+        diagnosis = self.diagnosis
+        story: list[Flowable] = [self.para(markup(labels["section_reference"]), self.s.h2)]
+        if diagnosis.reference_conformity is None:
+            story.append(self.para(markup(labels["conformity_none"]), self.s.body))
+            return story
+        sentence = labels.fmt("conformity_sentence",
+                              percent=labels.percent(diagnosis.reference_conformity))
+        story.append(self.para(markup(sentence), self.s.body))
+        if not diagnosis.off_reference:
+            story.append(self.para(markup(labels["off_reference_none"]), self.s.body))
+            return story
+        functions = load_functions()
+        rows: list[list[Flowable | str]] = [self.head_cells("col_card", "col_now", "col_reference")]
+        for card_id in diagnosis.off_reference:
+            card = self.board.card(card_id) if card_id in self.board else None
+            reference = _reference_zone(card, functions)
+            rows.append([
+                self.para(markup(self.card_text(card_id)), self.s.cell),
+                self.para(markup(self.zone_name(self.board.zone_of(card_id))
+                                 if card else labels["none_given"]), self.s.cell),
+                self.para(markup(self.zone_name(reference) if reference else labels["none_given"]),
+                          self.s.cell),
+            ])
+        width = self.t.frame_width
+        story.append(self.table(rows, [width * 0.56, width * 0.22, width * 0.22]))
+        return story
+
+    def zone_name(self, zone: Zone) -> str:
+        return self.labels[f"zone_{zone.value}"]
+
+    def notes_section(self) -> list[Flowable]:
+        notes = [(card_id, note) for card_id, note in self.session.notes.items() if note.strip()]
+        if not notes:
+            return []
+        rows: list[list[Flowable | str]] = [self.head_cells("col_card", "col_note")]
+        rows += [[self.para(markup(self.card_text(card_id)), self.s.cell),
+                  self.para(markup(note, keep_lines=True), self.s.cell)] for card_id, note in notes]
+        width = self.t.frame_width
+        return [self.para(markup(self.labels["section_notes"]), self.s.h2),
+                self.table(rows, [width * 0.36, width * 0.64])]
+
+    def actions_section(self) -> list[Flowable]:
+        items = [item for item in self.session.action_items if item.what.strip()]
+        if not items:
+            return []
+        rows: list[list[Flowable | str]] = [self.head_cells("col_what", "col_who", "col_due")]
+        rows += [[self.para(markup(item.what, keep_lines=True), self.s.cell),
+                  self.para(markup(item.who), self.s.cell),
+                  self.para(markup(self.labels.date(item.due)), self.s.cell)] for item in items]
+        width = self.t.frame_width
+        return [self.para(markup(self.labels["section_actions"]), self.s.h2),
+                self.table(rows, [width * 0.58, width * 0.24, width * 0.18])]
+
+    def agreement_section(self) -> list[Flowable]:
+        labels = self.labels
+        names = [p.strip() for p in self.session.info.participants if p.strip()]
+        width = self.t.frame_width
+        gap = 14.0
+        rows: list[list[Flowable | str]] = [
+            [*self.head_cells("sign_name"), "", *self.head_cells("sign_date_signature")]]
+        for name in names or [""] * BLANK_SIGNATURE_ROWS:
+            rows.append([self.para(markup(name), self.s.cell), "", ""])
+        table = Table(rows, colWidths=[width * 0.42, gap, width * 0.58 - gap], hAlign="LEFT",
+                      splitByRow=1, splitInRow=1, repeatRows=1, style=TableStyle([
+                          ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                          ("TOPPADDING", (0, 1), (-1, -1), 18),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                          ("LINEBELOW", (0, 1), (0, -1), 0.6, MUTED),
+                          ("LINEBELOW", (2, 1), (2, -1), 0.6, MUTED),
+                      ]))
+        block = [self.para(markup(labels["section_agreement"]), self.s.h2),
+                 self.para(markup(labels["agreement_text"]), self.s.body),
+                 self.para(f"<b>{markup(labels['agreed_by'])}</b>", self.s.body), table]
+        keep = CondPageBreak(min(90 + 30 * min(len(rows), 8), self.t.frame_height))
+        return [keep, KeepTogether(block)] if len(rows) <= 12 else [keep, *block]
+
+
+def _reference_zone(card: Card | None, functions) -> Zone | None:
+    if card is None or card.function not in functions:
+        return None
+    return functions[card.function].reference
+
+
+def summary_pdf(session: Session, diagnosis: Diagnosis | None = None, *, language: str | None = None,
+                page_size: str = "a4") -> bytes:
+    """The PDF summary of `session` as bytes (A4 or US Letter, in the session's language unless
+    `language` is given)."""
+    return SummaryTemplate(page_size).render(session, diagnosis, language)
+
+
+__all__ = ["PAGE_SIZES", "SummaryTemplate", "summary_pdf"]
