@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Each feature module adds its docks, menu entries and listeners to the window."""
+        from workshop_app.ui import board_files, diagnosis_panel
+
+        diagnosis_panel.install(self)
+        board_files.install(self)
 
     # --- board ---
 

@@ -1,0 +1,171 @@
+"""The diagnosis panel in the real window, driven with the real mouse."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from gui_helpers import drag_card_to, zone_point
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from test_diagnosis import EXAMPLES
+
+from workshop_app.domain.boardfile import write_board
+from workshop_app.domain.deck import reference_board
+from workshop_app.domain.model import Card, Zone
+from workshop_app.ui.app import build_window
+
+KUNDENVERSTEHER_CARDS = ("needs_analysis", "product_proposal", "benefit_persuasion")
+
+
+@pytest.fixture
+def window(qtbot):
+    window = build_window("en")
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def highlighted(window) -> set[str]:
+    return {card_id for card_id, item in window.board_scene.items_by_id.items() if item.is_highlighted}
+
+
+def test_the_panel_is_a_dock_beside_the_board(window):
+    panel = window.diagnosis_panel
+    assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert panel.isVisible() and panel.width() <= 440
+    assert set(panel.rows) == {"kundenversteher", "stichwortgeber", "kundenschmeichler", "kreativlinge"}
+    assert all(panel.state_of(archetype_id) == "unknown" for archetype_id in panel.rows)
+    assert panel.rows["kundenversteher"].state_label.text() == "not enough cards placed yet"
+
+
+def test_dragging_the_kundenversteher_cards_into_marketing_turns_it_to_resembles(qtbot, window):
+    panel, view = window.diagnosis_panel, window.view
+    row, details = panel.rows["kundenversteher"], panel.details["kundenversteher"]
+    for card_id in KUNDENVERSTEHER_CARDS[:2]:
+        drag_card_to(qtbot, view, card_id, zone_point(view, Zone.MARKETING))
+        assert panel.state_of("kundenversteher") != "resembles"
+    assert details.isHidden()
+    drag_card_to(qtbot, view, KUNDENVERSTEHER_CARDS[2], zone_point(view, Zone.MARKETING))
+    assert set(window.board.ids_in(Zone.MARKETING)) == set(KUNDENVERSTEHER_CARDS)
+    assert panel.state_of("kundenversteher") == "resembles"
+    assert row.state_label.text() == "RESEMBLES the board"
+    assert row.bar.value() == 100 and row.percent_label.text() == "100 %"
+    assert details.isVisible()
+    for card_id in KUNDENVERSTEHER_CARDS:
+        assert window.board.card(card_id).text("en") in details.evidence_label.text()
+    assert "credibility" in details.harm_label.text()
+    assert "Train and upgrade sales" in details.recommendation_label.text()
+    assert all(panel.state_of(other) != "resembles" for other in panel.rows if other != "kundenversteher")
+
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the last drag
+    assert window.board.zone_of(KUNDENVERSTEHER_CARDS[2]) is Zone.UNPLACED
+    assert panel.state_of("kundenversteher") != "resembles"
+    assert row.state_label.text() != "RESEMBLES the board"
+    assert details.isHidden()
+    window.redo_action.trigger()
+    assert panel.state_of("kundenversteher") == "resembles"
+
+
+def test_clicking_an_archetype_highlights_its_evidence_cards(qtbot, window):
+    panel = window.diagnosis_panel
+    board = reference_board()
+    for card_id, zone in EXAMPLES["stichwortgeber"].items():
+        board.move(card_id, zone)
+    window.set_board(board)
+    assert panel.state_of("stichwortgeber") == "resembles"
+    evidence = set(panel.diagnosis.result("stichwortgeber").evidence)
+    assert set(EXAMPLES["stichwortgeber"]) <= evidence
+    row = panel.rows["stichwortgeber"]
+    QTest.mouseClick(row, Qt.MouseButton.LeftButton, pos=row.rect().center())
+    assert highlighted(window) == evidence
+    assert row.selected
+    # the highlight follows the evidence while the board changes
+    window.move_card("advertising", Zone.SALES.value, None)
+    assert highlighted(window) == evidence - {"advertising"}
+    # another archetype takes the highlight over; a second click clears it
+    other = panel.rows["kreativlinge"]
+    QTest.mouseClick(other, Qt.MouseButton.LeftButton, pos=other.rect().center())
+    assert highlighted(window) == set(panel.diagnosis.result("kreativlinge").evidence)
+    assert not row.selected and other.selected
+    QTest.mouseClick(other, Qt.MouseButton.LeftButton, pos=other.rect().center())
+    assert highlighted(window) == set()
+
+
+def test_the_reference_conformity_and_off_reference_cards_are_shown(window):
+    panel = window.diagnosis_panel
+    assert panel.conformity_percent.text() == "–"
+    window.move_card("advertising", Zone.MARKETING.value, None)
+    window.move_card("terms", Zone.MARKETING.value, None)
+    assert panel.conformity_percent.text() == "50 %" and panel.conformity_bar.value() == 50
+    assert "Agree terms" in panel.off_reference_label.text()
+    assert "Advertising" not in panel.off_reference_label.text()
+    assert "1 card" in panel.off_reference_heading.text()
+
+
+def test_user_text_in_the_panel_is_plain_text(window):
+    panel = window.diagnosis_panel
+    card = Card("custom-markup", "<b>fett</b>", "<b>bold</b> & <i>x</i>", "terms", custom=True)
+    window.board.add_card(card, Zone.MARKETING)
+    label = panel.off_reference_label
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bold</b> & <i>x</i>" in label.text()
+    for row in panel.details.values():
+        assert row.evidence_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_panel_follows_a_board_opened_from_the_file_menu(qtbot, window, tmp_path, monkeypatch):
+    board = reference_board()
+    for card_id, zone in EXAMPLES["kreativlinge"].items():
+        board.move(card_id, zone)
+    path = tmp_path / "kreativlinge.json"
+    write_board(board, path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    assert window.board_file_actions.open_action in window.file_menu.actions()
+    window.board_file_actions.open_action.trigger()
+    assert window.board.snapshot() == board.snapshot()
+    panel = window.diagnosis_panel
+    assert panel.board is window.board
+    assert panel.state_of("kreativlinge") == "resembles"
+    # the panel listens to the new board, not the old one
+    drag_card_to(qtbot, window.view, "market_insight", zone_point(window.view, Zone.MARKETING))
+    assert panel.state_of("kreativlinge") != "resembles"
+
+
+def test_save_board_writes_a_file_the_cli_reads(window, tmp_path, monkeypatch):
+    for card_id in KUNDENVERSTEHER_CARDS:
+        window.move_card(card_id, Zone.MARKETING.value, None)
+    target = tmp_path / "saved"  # no suffix: .json is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.board_file_actions.save_action.trigger()
+    data = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in data["cards"] if e["zone"] == "marketing"] == list(KUNDENVERSTEHER_CARDS)
+
+
+def test_a_bad_board_file_shows_a_message_and_keeps_the_board(window, tmp_path, monkeypatch):
+    window.move_card("terms", Zone.SALES.value, None)
+    before = window.board.snapshot()
+    path = tmp_path / "bad.json"
+    path.write_text('{"cards": [{"id": "terms", "zone": "middle"}]}', encoding="utf-8")
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: messages.append(text))
+    assert window.board_file_actions.open(path) is False
+    assert len(messages) == 1 and "unknown zone 'middle'" in messages[0] and "bad.json" in messages[0]
+    assert window.board.snapshot() == before
+    assert window.undo_stack.count() == 1
+
+
+def test_opening_over_unsaved_moves_asks_first(window, tmp_path, monkeypatch):
+    path = tmp_path / "ref.json"
+    write_board(reference_board(), path)
+    window.move_card("terms", Zone.MARKETING.value, None)
+    before = window.board.snapshot()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert window.board_file_actions.open(path) is False
+    assert window.board.snapshot() == before
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.board_file_actions.open(path) is True
+    assert window.board.snapshot() == reference_board().snapshot()

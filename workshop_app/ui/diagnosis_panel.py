@@ -1,0 +1,444 @@
+"""The diagnosis panel: a dock beside the board that the whole room can read.
+
+Per archetype a score bar (0-100 %) and a clear state (resembles / does not resemble / not enough
+cards placed yet); for each archetype the board resembles, the cards that drive it, the harm and the
+recommendation from the article; above them the agreement with the reference split and the cards
+that stand elsewhere. Clicking an archetype highlights its evidence cards on the board.
+
+The panel follows the board's change records and re-diagnoses synchronously after every change. The
+widgets are built once; an update only sets texts, values and visibility that actually changed, so a
+diagnosis plus update stays well inside one frame even for hundreds of cards (bench/bench_diagnosis.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.deck import load_functions
+from workshop_app.domain.diagnosis import Archetype, ArchetypeResult, Diagnosis, diagnose, load_archetypes
+from workshop_app.domain.model import Board, Change
+from workshop_app.ui.board_scene import zone_title
+
+PANEL_WIDTH = 420
+MAX_LISTED_CARDS = 8  # longer lists end with "… and N more": the room reads the first few
+MAX_CARD_CHARS = 90
+
+INK = "#111111"
+MUTED = "#3d4147"
+ALERT = "#b3261e"
+ALERT_SOFT = "#fdeceb"
+CALM = "#1f5f99"
+SELECTED = "#0050b3"
+
+PANEL_STYLE = f"""
+QWidget#diagnosis_body {{ background: #ffffff; }}
+QLabel {{ color: {INK}; font-size: 19px; }}
+QLabel[role="heading"] {{ font-size: 24px; font-weight: bold; }}
+QLabel[role="section"] {{ font-size: 17px; font-weight: bold; color: {MUTED}; }}
+QLabel[role="name"] {{ font-size: 21px; font-weight: bold; }}
+QLabel[role="context"] {{ font-size: 17px; color: {MUTED}; }}
+QLabel[role="strong"] {{ font-size: 19px; font-weight: bold; }}
+QProgressBar {{ border: 2px solid {INK}; border-radius: 4px; background: #f1f3f5; min-height: 28px;
+               max-height: 28px; font-size: 18px; font-weight: bold; color: {INK}; text-align: center; }}
+"""
+
+STATE_STYLES = {
+    "resembles": f"background: {ALERT}; color: #ffffff; font-size: 19px; font-weight: bold;"
+                 " padding: 1px 10px; border-radius: 4px;",
+    "clear": f"background: transparent; color: {INK}; font-size: 18px; padding: 1px 0px;",
+    "unknown": f"background: transparent; color: {MUTED}; font-size: 18px; font-style: italic;"
+               " padding: 1px 0px;",
+}
+BAR_CHUNKS = {"resembles": ALERT, "clear": CALM, "unknown": "#adb5bd"}
+
+
+def _plain_label(role: str | None = None, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= MAX_CARD_CHARS else flat[: MAX_CARD_CHARS - 1] + "…"
+
+
+class ScoreBar(QProgressBar):
+    """A thick 0-100 % bar whose colour says the state; changes only what changed."""
+
+    def __init__(self, height: int = 18) -> None:
+        super().__init__()
+        self.setRange(0, 100)
+        self.setTextVisible(False)
+        self.setFixedHeight(height)
+        self._state = ""
+        self.set_state("unknown")
+
+    def set_percent(self, percent: int) -> None:
+        if self.value() != percent:
+            self.setValue(percent)
+
+    def set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.setStyleSheet(f"QProgressBar::chunk {{ background: {BAR_CHUNKS[state]}; }}")
+
+
+class ClickableFrame(QFrame):
+    """A frame that reports a click (mouse, or Space/Enter when it has the focus) with an id."""
+
+    clicked = Signal(str)
+
+    def __init__(self, archetype_id: str) -> None:
+        super().__init__()
+        self.archetype_id = archetype_id
+        self.state = "unknown"
+        self.selected = False
+        self.setObjectName("archetype_frame")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.archetype_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit(self.archetype_id)
+            return
+        super().keyPressEvent(event)
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self._restyle()
+
+    def set_frame_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self._restyle()
+
+    def _restyle(self) -> None:
+        flagged = self.state == "resembles"
+        background = ALERT_SOFT if flagged else "#ffffff"
+        left = ALERT if flagged else "#ced4da"
+        frame = SELECTED if self.selected else "#ced4da"
+        width = 4 if self.selected else 1
+        self.setStyleSheet(
+            f"QFrame#archetype_frame {{ background: {background}; border: {width}px solid {frame};"
+            f" border-left: 10px solid {left}; border-radius: 6px; }}")
+
+
+class ArchetypeRow(ClickableFrame):
+    """One archetype in the overview: name and score, the score bar, and the state."""
+
+    def __init__(self, archetype: Archetype, language: str) -> None:
+        super().__init__(archetype.id)
+        self.archetype = archetype
+        self.state = ""
+        self.name_label = _plain_label("name")
+        self.percent_label = _plain_label("name", wrap=False)
+        self.percent_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.percent_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.percent_label.setMinimumWidth(66)
+        self.state_label = _plain_label(wrap=False)
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.bar = ScoreBar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 6, 10, 6)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.percent_label)
+        layout.addLayout(top)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.state_label)
+        self.percent_label.setText("0 %")
+        self.set_language(language)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.name_label.setText(self.archetype.name(language))
+        self.setToolTip(f"{self.archetype.context(language)}\n{self.archetype.summary(language)}")
+        state, self.state = self.state, ""
+        self.set_frame_state(state or "unknown")
+
+    def show_result(self, result: ArchetypeResult) -> None:
+        self.set_frame_state(result_state(result))
+        percent = round(result.score * 100)
+        self.bar.set_percent(percent)
+        _set_text(self.percent_label, f"{percent} %" if result.judgeable else "–")
+
+    def set_frame_state(self, state: str) -> None:
+        if state == self.state:
+            return
+        texts = {"resembles": self.tr("RESEMBLES the board"),
+                 "clear": self.tr("does not resemble the board"),
+                 "unknown": self.tr("not enough cards placed yet")}
+        self.state_label.setText(texts[state])
+        self.state_label.setStyleSheet(STATE_STYLES[state])
+        self.bar.set_state(state)
+        super().set_frame_state(state)
+
+
+class ArchetypeDetails(ClickableFrame):
+    """What the board resembles, explained: the cards that drive it, the harm, the recommendation.
+    Shown only while the archetype is flagged."""
+
+    def __init__(self, archetype: Archetype, language: str) -> None:
+        super().__init__(archetype.id)
+        self.archetype = archetype
+        self.state = "resembles"
+        self.title_label = _plain_label("name")
+        self.context_label = _plain_label("context")
+        self.evidence_heading = _plain_label("section")
+        self.evidence_label = _plain_label()
+        self.harm_heading = _plain_label("section")
+        self.harm_label = _plain_label()
+        self.recommendation_heading = _plain_label("section")
+        self.recommendation_label = _plain_label("strong")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 10, 10)
+        layout.setSpacing(3)
+        for widget in (self.title_label, self.context_label, self.evidence_heading, self.evidence_label,
+                       self.harm_heading, self.harm_label, self.recommendation_heading,
+                       self.recommendation_label):
+            layout.addWidget(widget)
+        self._restyle()
+        self.set_language(language)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        archetype = self.archetype
+        self.title_label.setText(archetype.name(language))
+        self.context_label.setText(archetype.context(language))
+        self.harm_label.setText(archetype.harm(language))
+        self.recommendation_label.setText(archetype.recommendation(language))
+        self.evidence_heading.setText(self.tr("Cards that drive it"))
+        self.harm_heading.setText(self.tr("What goes wrong"))
+        self.recommendation_heading.setText(self.tr("What the article recommends"))
+
+    def show_evidence(self, board: Board, evidence: Sequence[str]) -> None:
+        _set_text(self.evidence_label, card_list(board, evidence, self.language))
+
+
+def result_state(result: ArchetypeResult) -> str:
+    return "resembles" if result.resembles else "clear" if result.judgeable else "unknown"
+
+
+def card_list(board: Board, card_ids: Sequence[str], language: str, zones: bool = False) -> str:
+    """Card texts as a bulleted plain-text list, cut after MAX_LISTED_CARDS."""
+    lines = []
+    for card_id in card_ids[:MAX_LISTED_CARDS]:
+        line = "• " + _short(board.card(card_id).text(language))
+        if zones:
+            line += f"  ({zone_title(board.zone_of(card_id))})"
+        lines.append(line)
+    rest = len(card_ids) - MAX_LISTED_CARDS
+    if rest > 0:
+        lines.append(QCoreApplication.translate("DiagnosisPanel", "… and %n more", "", rest))
+    return "\n".join(lines)
+
+
+class DiagnosisPanel(QDockWidget):
+    """The dock. `set_board` follows another board; `highlightRequested` carries the card ids of the
+    archetype the user clicked (an empty set when the click turned the highlight off)."""
+
+    highlightRequested = Signal(object)  # noqa: N815 - set[str]
+
+    def __init__(self, board: Board, language: str, archetypes: Sequence[Archetype] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagnosis_dock")
+        self.language = language
+        self.archetypes = tuple(archetypes) if archetypes is not None else load_archetypes()
+        self.functions = load_functions()
+        self.board = board
+        self.diagnosis: Diagnosis | None = None
+        self.selected_id: str | None = None
+        self._unsubscribe: Callable[[], None] = lambda: None
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setMinimumWidth(340)
+        self.rows = {archetype.id: ArchetypeRow(archetype, language) for archetype in self.archetypes}
+        self.details = {archetype.id: ArchetypeDetails(archetype, language)
+                        for archetype in self.archetypes}
+        for frame in (*self.rows.values(), *self.details.values()):
+            frame.clicked.connect(self.toggle_selection)
+        self._build()
+        self.set_language(language)
+        self.set_board(board)
+
+    # --- building ---
+
+    def _build(self) -> None:
+        body = QWidget()
+        body.setObjectName("diagnosis_body")
+        body.setStyleSheet(PANEL_STYLE)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 8, 10, 12)
+        layout.setSpacing(8)
+        self.hint_label = _plain_label("context")
+        self.conformity_heading = _plain_label("section")
+        self.conformity_percent = _plain_label("name", wrap=False)
+        self.conformity_percent.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.conformity_bar = ScoreBar()
+        self.conformity_bar.set_state("clear")
+        self.placed_label = _plain_label("context")
+        self.off_reference_heading = _plain_label("section")
+        self.off_reference_label = _plain_label()
+        for widget in (self.hint_label, *self.rows.values()):
+            layout.addWidget(widget)
+        conformity = QHBoxLayout()
+        conformity.addWidget(self.conformity_heading, 1)
+        conformity.addWidget(self.conformity_percent)
+        layout.addSpacing(6)
+        layout.addLayout(conformity)
+        layout.addWidget(self.conformity_bar)
+        layout.addWidget(self.placed_label)
+        layout.addSpacing(6)
+        for frame in self.details.values():
+            frame.setVisible(False)
+            layout.addWidget(frame)
+        layout.addWidget(self.off_reference_heading)
+        layout.addWidget(self.off_reference_label)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.scroll = scroll
+        self.setWidget(scroll)
+        self.setStyleSheet("QDockWidget { font-size: 18px; font-weight: bold; }"
+                           " QDockWidget::title { padding: 6px; background: #e9ecef; }")
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.setWindowTitle(self.tr("Diagnosis"))
+        self.hint_label.setText(self.tr("Which split does the board resemble? Click one to mark its "
+                                        "cards on the board."))
+        self.conformity_heading.setText(self.tr("Agreement with the reference split"))
+        for frame in (*self.rows.values(), *self.details.values()):
+            frame.set_language(language)
+        if self.diagnosis is not None:
+            self.show_diagnosis(self.diagnosis)
+
+    # --- following the board ---
+
+    def set_board(self, board: Board) -> None:
+        """Follow `board` from now on (after the window shows another board)."""
+        self._unsubscribe()
+        self.board = board
+        self.diagnosis = None
+        self._select(None)
+        self._unsubscribe = board.subscribe(self._on_change)
+        self.refresh()
+
+    def detach(self) -> None:
+        self._unsubscribe()
+        self._unsubscribe = lambda: None
+
+    def _on_change(self, change: Change) -> None:
+        self.refresh()
+
+    def refresh(self) -> Diagnosis:
+        """Diagnose the board and show the result."""
+        diagnosis = diagnose(self.board, self.archetypes, self.functions)
+        self.show_diagnosis(diagnosis)
+        return diagnosis
+
+    def show_diagnosis(self, diagnosis: Diagnosis) -> None:
+        previous, self.diagnosis = self.diagnosis, diagnosis
+        for result in diagnosis.results:
+            archetype_id = result.archetype.id
+            self.rows[archetype_id].show_result(result)
+            details = self.details[archetype_id]
+            if result.resembles:
+                details.show_evidence(self.board, result.evidence)
+            if details.isHidden() == result.resembles:
+                details.setVisible(result.resembles)
+        self._show_reference(diagnosis)
+        if self.selected_id is not None:
+            evidence = diagnosis.result(self.selected_id).evidence
+            if previous is None or previous.result(self.selected_id).evidence != evidence:
+                self.highlightRequested.emit(set(evidence))
+
+    def _show_reference(self, diagnosis: Diagnosis) -> None:
+        _set_text(self.placed_label, self.tr("%n card(s) placed", "", diagnosis.placed))
+        conformity = diagnosis.reference_conformity
+        self.conformity_bar.set_percent(0 if conformity is None else round(conformity * 100))
+        self.conformity_bar.set_state("unknown" if conformity is None else "clear")
+        _set_text(self.conformity_percent, "–" if conformity is None else f"{round(conformity * 100)} %")
+        count = len(diagnosis.off_reference)
+        if conformity is None:
+            heading = self.tr("No card with a task function is placed yet.")
+        elif count == 0:
+            heading = self.tr("Every placed card stands where the reference puts it.")
+        else:
+            heading = self.tr("%n card(s) away from the reference:", "", count)
+        _set_text(self.off_reference_heading, heading)
+        _set_text(self.off_reference_label, card_list(self.board, diagnosis.off_reference,
+                                                      self.language, zones=True))
+        hidden = count == 0
+        if self.off_reference_label.isHidden() != hidden:
+            self.off_reference_label.setHidden(hidden)
+
+    # --- selection and highlight ---
+
+    def toggle_selection(self, archetype_id: str) -> None:
+        """Select an archetype (its evidence is highlighted), or unselect it on a second click."""
+        self._select(None if self.selected_id == archetype_id else archetype_id)
+        if self.selected_id is None or self.diagnosis is None:
+            self.highlightRequested.emit(set())
+        else:
+            self.highlightRequested.emit(set(self.diagnosis.result(self.selected_id).evidence))
+
+    def _select(self, archetype_id: str | None) -> None:
+        self.selected_id = archetype_id
+        for frame in (*self.rows.values(), *self.details.values()):
+            frame.set_selected(frame.archetype_id == archetype_id)
+
+    def state_of(self, archetype_id: str) -> str:
+        """"resembles", "clear" or "unknown" (not enough cards placed yet), as the panel shows it."""
+        return self.rows[archetype_id].state
+
+
+def install(window) -> DiagnosisPanel:
+    """Add the diagnosis dock to the main window, following its board and highlighting on its scene."""
+    panel = DiagnosisPanel(window.board, window.language, parent=window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    window.resizeDocks([panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+    panel.highlightRequested.connect(lambda ids: window.board_scene.highlight(ids))
+    window.boardReplaced.connect(panel.set_board)
+    window.view_menu.addAction(panel.toggleViewAction())
+    window.diagnosis_panel = panel
+    return panel
