@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench system-deps translations
+.PHONY: run test lint bench bench-quick system-deps translations
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ test: system-deps $(VENV)/.installed lint
 
 bench: system-deps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
+
+# CI: fewer repeats and bounds ten times looser, so that only a real slowdown fails the build
+bench-quick: system-deps $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py --quick
 
 translations: $(VENV)/.installed
 	$(PY) tools/update_translations.py

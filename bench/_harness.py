@@ -1,0 +1,77 @@
+"""Shared plumbing for the benchmarks: fresh child processes, medians, the standalone entry point.
+
+A benchmark module measures in child processes of itself (`python bench/bench_x.py --child MODE ...`)
+so that Qt state, caches and memory do not leak between measurements. The child prints one JSON object
+on its last line of output; `child` parses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BENCH_DIR.parent
+RESULT_PREFIX = "BENCH-RESULT "
+
+if str(PROJECT_DIR) not in sys.path:  # run as `python bench/x.py` from a checkout without install
+    sys.path.insert(0, str(PROJECT_DIR))
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a measuring child: offscreen Qt."""
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def child(script: str | Path, mode: str, *args: str, timeout: float = 300.0) -> dict:
+    """Run `script --child mode args...` in a fresh interpreter and return its JSON result."""
+    command = [sys.executable, str(script), "--child", mode, *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                          env=child_env(), cwd=PROJECT_DIR, check=False)
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(RESULT_PREFIX):
+            return json.loads(line[len(RESULT_PREFIX):])
+    raise RuntimeError(f"{Path(script).name} --child {mode} gave no result (exit {done.returncode}):\n"
+                       f"{done.stderr[-3000:]}")
+
+
+def emit(result: dict) -> None:
+    """Print a child's result where `child` looks for it."""
+    print(RESULT_PREFIX + json.dumps(result), flush=True)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def mean(values: list[float]) -> float:
+    return statistics.fmean(values)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main(run: Callable[[bool], dict[str, float]], children: dict[str, Callable[..., dict]]) -> None:
+    """Entry point of a benchmark module: `--child MODE ARGS` measures once, else run and print."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (as in CI)")
+    parser.add_argument("--child", choices=sorted(children), help=argparse.SUPPRESS)
+    parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.child:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        emit(children[options.child](*options.args))
+        return
+    for name, value in run(options.quick).items():
+        print(f"{name:32} {value:12.3f}")
