@@ -16,6 +16,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("de", "en"), help="language of the UI and the deck "
                         "(default: the system locale: German for German, else English)")
     parser.add_argument("--full-screen", action="store_true", help="start in full screen")
+    parser.add_argument("--sessions-dir", metavar="DIR", help="folder of the session files (default: "
+                        "the checkout's sessions/ or the platform's data folder)")
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in SUBCOMMANDS:
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.func is None:
         from workshop_app.ui.app import run
 
-        return run(args.lang, full_screen=args.full_screen)
+        return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir)
     return int(args.func(args) or 0)
 
 

@@ -26,8 +26,15 @@ WIDTH = 88
 def load_board_for_diagnosis(path: Path) -> Board:
     """The board to diagnose from `path`. Raises BoardFileError (one-line message) when it cannot.
 
-    Other file kinds (e.g. session files) can be recognised here before falling back to board files.
+    A session file (recognised by its SQLite header) gives the board of its current round.
     """
+    from workshop_app.storage import SessionError, is_sqlite_file, read_session
+
+    if is_sqlite_file(path):
+        try:
+            return read_session(path).board
+        except SessionError as exc:
+            raise BoardFileError(str(exc)) from None
     return read_board(path)
 
 
@@ -40,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Diagnose a board file (JSON): which of the article's four archetypes the board "
                     "resembles, the cards that drive it, the harm and the recommendation, and how far "
                     "the board agrees with the reference split.")
-    parser.add_argument("board", metavar="BOARD.json", help="a board file")
+    parser.add_argument("board", metavar="BOARD.json", help="a board file or a session file")
     parser.add_argument("--lang", dest="diagnose_lang", choices=("de", "en"),
                         help="language of the text (default: --lang before the command, else the "
                              "system locale)")

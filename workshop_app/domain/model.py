@@ -134,6 +134,22 @@ class Board:
             raise BoardError(f"placement names unknown cards: {', '.join(sorted(unknown))}")
         return board
 
+    @classmethod
+    def from_zones(cls, cards: Iterable[Card], zones: dict[Zone, list[str]]) -> Board:
+        """A board holding `cards` (in that order) with each zone's cards in the order `zones` gives;
+        cards that no zone lists go to the end of the tray. Used to restore a saved board."""
+        board = cls.from_cards(cards)
+        listed = [card_id for ids in zones.values() for card_id in ids]
+        unknown = set(listed) - set(board._cards)
+        if unknown:
+            raise BoardError(f"placement names unknown cards: {', '.join(sorted(unknown))}")
+        if len(listed) != len(set(listed)):
+            raise BoardError("a card is placed twice")
+        rest = [card_id for card_id in board._cards if card_id not in set(listed)]
+        board._zones = {zone: list(zones.get(zone, ())) for zone in ALL_ZONES}
+        board._zones[Zone.UNPLACED].extend(rest)
+        return board
+
     def copy(self) -> Board:
         """An independent board with the same cards and placement and no listeners."""
         board = Board()

@@ -1,0 +1,24 @@
+"""Sessions on SQLite (sqlite-utils only): one file per session, every change committed as it happens."""
+
+from workshop_app.storage.errors import SessionError
+from workshop_app.storage.files import is_sqlite_file
+from workshop_app.storage.folder import (
+    SessionSummary,
+    check_folder,
+    check_writable_folder,
+    list_sessions,
+    move_to_trash,
+)
+from workshop_app.storage.store import SessionStore, read_session
+
+__all__ = [
+    "SessionError",
+    "SessionStore",
+    "SessionSummary",
+    "check_folder",
+    "check_writable_folder",
+    "is_sqlite_file",
+    "list_sessions",
+    "move_to_trash",
+    "read_session",
+]

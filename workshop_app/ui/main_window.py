@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Each feature module adds its docks, menu entries and listeners to the window."""
+        from workshop_app.ui import sessions
+
+        sessions.install(self)
         from workshop_app.ui import board_files, diagnosis_panel
 
         diagnosis_panel.install(self)

@@ -1,0 +1,45 @@
+"""Helpers for storage tests that need the kernel to refuse a write.
+
+Tests run as root in CI, and root may write into a folder with mode 555. To test a read-only sessions
+folder for real, the test drops the effective user id to `nobody` for the duration (root can take it
+back; the real user id stays 0). The folder must then be reachable by `nobody`, so it is made under
+/tmp rather than under pytest's private temporary directory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+NOBODY = 65534
+
+
+@contextlib.contextmanager
+def folder_for_everyone() -> Iterator[Path]:
+    """A fresh folder under /tmp that `nobody` can reach; removed afterwards."""
+    base = Path(tempfile.mkdtemp(prefix="grenz-ro-", dir="/tmp"))
+    base.chmod(0o755)
+    try:
+        yield base
+    finally:
+        base.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def as_unprivileged_user() -> Iterator[None]:
+    """Run the block with the effective uid/gid of `nobody` when root; else as is (chmod suffices)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)

@@ -1,0 +1,349 @@
+"""Session files on disk: round trip of every table, the event log, migrations, locks and bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from storage_helpers import as_unprivileged_user, folder_for_everyone
+
+from workshop_app.domain.deck import load_deck
+from workshop_app.domain.model import Card, Zone
+from workshop_app.domain.session import ActionItem, SessionInfo
+from workshop_app.storage import SessionStore, list_sessions, move_to_trash, read_session, schema
+from workshop_app.storage.errors import (
+    FileMissingError,
+    FolderMissingError,
+    FolderReadOnlyError,
+    LockedError,
+    NewerSchemaError,
+    NotASessionError,
+    NotSQLiteError,
+    SessionError,
+    TruncatedError,
+)
+
+FIXTURE_V1 = Path(__file__).parent / "fixtures" / "session_v1.sqlite"
+INFO = SessionInfo("Vertriebsrunde <b>Süd</b>", company="Tom & Jerry GmbH", facilitator="Anna",
+                   date="2025-06-01", language="en", participants=["Jonas", "Mira", "Zoë"])
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def store(tmp_path, board):
+    store = SessionStore.create(tmp_path, INFO, board)
+    store.attach(board)
+    yield store
+    store.close()
+
+
+# --- round trip ---
+
+
+def test_every_table_round_trips(tmp_path, board, store):
+    board.move("needs_analysis", Zone.MARKETING)
+    board.move("terms", Zone.SALES)
+    board.move("advertising", Zone.MARKETING, 0)
+    custom = Card("custom-1", "Messestand planen", "Plan the fair stand", "advertising", custom=True)
+    board.add_card(custom, Zone.SHARED)
+    board.edit_card("custom-1", text_en="Plan the trade fair stand")
+    board.add_card(Card("custom-2", "Weg damit", "Remove me", None, custom=True))
+    board.remove_card("custom-2")
+    store.set_note("terms", "Rabatte <i>nur</i> bis 5 %")
+    store.set_note("advertising", "Budget klären")
+    store.set_note("advertising", "")  # an emptied note is removed
+    items = [ActionItem("Verkauf schulen", "Jonas", "Q3"), ActionItem("Argumentationslisten stoppen")]
+    store.set_action_items(items)
+    expected_snapshot = board.snapshot()
+    expected_cards = board.cards()
+    path = store.path
+    store.close()
+
+    loaded = read_session(path)
+    assert loaded.info == INFO
+    assert loaded.board.snapshot() == expected_snapshot
+    assert loaded.board.cards() == expected_cards
+    assert loaded.board.card("custom-1").text_en == "Plan the trade fair stand"
+    assert loaded.board.card("custom-1").custom and loaded.board.card("custom-1").function == "advertising"
+    assert "custom-2" not in loaded.board
+    assert loaded.notes == {"terms": "Rabatte <i>nur</i> bis 5 %"}
+    assert loaded.action_items == items
+    assert loaded.round == "as_is"
+    loaded.board.check_invariants()
+
+    with SessionStore.open(path) as reopened:
+        kinds = [(e["kind"], e["action"], e["card_id"]) for e in reopened.events()]
+    assert kinds == [("create", "do", None), ("move", "do", "needs_analysis"), ("move", "do", "terms"),
+                     ("move", "do", "advertising"), ("add", "do", "custom-1"), ("edit", "do", "custom-1"),
+                     ("add", "do", "custom-2"), ("remove", "do", "custom-2"), ("note", "do", "terms"),
+                     ("note", "do", "advertising"), ("note", "do", "advertising"),
+                     ("action_items", "do", None)]
+
+
+def test_events_record_undo_and_redo_with_time(board, store):
+    record = board.move("terms", Zone.SALES)  # committed as "do" by attach
+    store.attach(board, commit_each=False)
+    undo = board.move("terms", record.from_zone, record.from_index)
+    store.commit([undo], "undo")
+    redo = board.move("terms", Zone.SALES)
+    store.commit([redo], "redo")
+    moves = [e for e in store.events() if e["kind"] == "move"]
+    assert [(e["action"], e["from_zone"], e["to_zone"]) for e in moves] == [
+        ("do", "unplaced", "sales"), ("undo", "sales", "unplaced"), ("redo", "unplaced", "sales")]
+    assert all(e["at"][:4].isdigit() and e["at"].endswith("+00:00") for e in moves)
+    assert [e["id"] for e in moves] == sorted(e["id"] for e in moves)
+
+
+def test_positions_inside_a_zone_are_kept(tmp_path, board, store):
+    for card_id in ("terms", "price_negotiation", "needs_analysis"):
+        board.move(card_id, Zone.SALES)
+    board.move("needs_analysis", Zone.SALES, 0)
+    board.move("terms", Zone.SALES, 2)
+    path = store.path
+    store.close()
+    assert read_session(path).board.ids_in(Zone.SALES) == ("needs_analysis", "price_negotiation", "terms")
+
+
+def test_rounds_keep_their_placements_apart(tmp_path, board, store):
+    board.move("terms", Zone.SALES)
+    conn = store.db.conn
+    with store.db.atomic():
+        conn.execute("INSERT INTO placements (round, card_id, zone, position) VALUES "
+                     "('target', 'terms', 'marketing', 0)")
+    board.move("terms", Zone.SHARED)
+    rows = dict(conn.execute("SELECT round, zone FROM placements WHERE card_id = 'terms'").fetchall())
+    assert rows == {"as_is": "shared", "target": "marketing"}
+
+
+def test_a_new_file_never_overwrites_one_with_the_same_title(tmp_path, board):
+    first = SessionStore.create(tmp_path, INFO, board)
+    second = SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert first.path != second.path and first.path.exists() and second.path.exists()
+    first.close()
+    second.close()
+
+
+def test_the_file_is_wal_synchronous_full_and_distrusts_its_schema(store):
+    conn = store.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
+    with pytest.raises(sqlite3.OperationalError, match="not authorized"):
+        conn.execute("SELECT load_extension('/nonexistent/evil')")  # extension loading is off
+
+
+def test_listing_shows_title_company_date_and_placed_cards(tmp_path, board, store):
+    board.move("terms", Zone.SALES)
+    board.move("advertising", Zone.MARKETING)
+    (tmp_path / "notes.sqlite").write_text("not a database")
+    summaries = {s.path.name: s for s in list_sessions(tmp_path)}
+    mine = summaries[store.path.name]
+    assert (mine.title, mine.company, mine.date, mine.placed, mine.cards) == (
+        INFO.title, INFO.company, INFO.date, 2, 22)
+    assert "not a session file" in summaries["notes.sqlite"].error
+    assert mine.matches("tom &") and mine.matches("2025-06") and not mine.matches("zebra")
+
+
+def test_delete_moves_the_file_into_trash(tmp_path, board, store):
+    board.move("terms", Zone.SALES)
+    path = store.path
+    store.close()
+    target = move_to_trash(path)
+    assert not path.exists() and target.parent == tmp_path / "trash"
+    assert read_session(target).board.zone_of("terms") is Zone.SALES
+    again = SessionStore.create(tmp_path, INFO, load_deck().board())
+    again.close()
+    assert move_to_trash(again.path).name != target.name  # never overwrites an earlier one
+
+
+# --- migrations ---
+
+
+def test_the_version_1_fixture_migrates_to_the_current_schema(tmp_path):
+    fixture_digest = digest(FIXTURE_V1)
+    path = tmp_path / FIXTURE_V1.name
+    shutil.copyfile(FIXTURE_V1, path)
+    before = read_session(path)  # a reader does not migrate
+    plain = _plain(path)
+    assert [m.name for m in schema.MIGRATIONS.applied(plain)] == ["m001_initial"]
+    plain.close()
+    with SessionStore.open(path) as store:
+        assert store.schema_version() == schema.current_version() == 2
+        assert "votes" in store.db.table_names()
+        assert "placements_round_zone_position" in {i.name for i in store.db["placements"].indexes}
+        store.db.conn.execute("INSERT INTO votes (round, card_id, voter, dots) VALUES "
+                              "('as_is', 'terms', 'Mira', 2)")
+        store.db.conn.commit()
+        after = store.load()
+    assert after.info == before.info and after.info.company == "Muster GmbH"
+    assert after.board.snapshot() == before.board.snapshot()
+    assert after.board.ids_in(Zone.MARKETING) == ("needs_analysis", "product_proposal", "benefit_persuasion")
+    assert after.board.ids_in(Zone.SHARED) == ("custom-fair", "field_feedback")
+    assert after.notes == {"terms": "Rabatte nur bis 5 %"}
+    assert after.action_items == [ActionItem("Verkauf schulen", "Jonas", "Q2")]
+    assert digest(FIXTURE_V1) == fixture_digest != digest(path)  # the copy was migrated, not the fixture
+
+
+def _plain(path: Path):
+    from sqlite_utils import Database
+
+    return Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True), execute_plugins=False)
+
+
+# --- bad files: each refused with a clear message, each left byte for byte ---
+
+
+def _session_file(tmp_path: Path) -> Path:
+    board = load_deck().board()
+    with SessionStore.create(tmp_path, INFO, board) as store:
+        store.attach(board)
+        board.move("terms", Zone.SALES)
+        return store.path
+
+
+def _newer_schema(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES "
+                 "('grenzziehung', 'm003_from_the_future', '2031-01-01')")
+    conn.commit()
+    conn.close()
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _add_view(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE VIEW sneaky AS SELECT 1")
+    conn.commit()
+    conn.close()
+
+
+BAD_FILES = {
+    "text": (lambda p: p.write_text("just some notes\n"), NotSQLiteError, "not a session file"),
+    "empty": (lambda p: p.write_bytes(b""), NotSQLiteError, "not a session file"),
+    "json": (lambda p: p.write_text('{"cards": []}'), NotSQLiteError, "not a session file"),
+    "truncated": (_truncate, TruncatedError, "truncated"),
+    "header_only": (lambda p: p.write_bytes(p.read_bytes()[:60]), TruncatedError, "truncated"),
+    "newer_schema": (_newer_schema, NewerSchemaError, "newer version"),
+    "with_a_view": (_add_view, NotASessionError, "views or triggers"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_a_bad_file_is_refused_and_left_untouched(tmp_path, case):
+    damage, error, words = BAD_FILES[case]
+    path = _session_file(tmp_path)
+    damage(path)
+    before = digest(path)
+    with pytest.raises(error) as raised:
+        SessionStore.open(path)
+    assert words in str(raised.value) and "\n" not in str(raised.value)
+    with pytest.raises(error):
+        read_session(path)
+    assert digest(path) == before
+    assert not Path(f"{path}.lock").exists()
+
+
+def test_a_foreign_sqlite_database_is_not_a_session(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE things (a)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(NotASessionError, match="not a Grenzziehung session"):
+        SessionStore.open(path)
+    assert digest(path) == before
+
+
+def test_a_damaged_page_is_reported_not_crashed_on(tmp_path):
+    path = _session_file(tmp_path)
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for offset in range(page_size * 2, page_size * 3):  # scribble over the third page
+        data[offset] = 0x5A
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(SessionError):
+        SessionStore.open(path)
+    assert digest(path) == before
+
+
+def test_a_missing_file_and_a_missing_folder(tmp_path, board):
+    with pytest.raises(FileMissingError):
+        SessionStore.open(tmp_path / "gone.sqlite")
+    with pytest.raises(FolderMissingError, match="does not exist"):
+        SessionStore.create(tmp_path / "no" / "such" / "folder", INFO, board)
+    with pytest.raises(FolderMissingError):
+        list_sessions(tmp_path / "missing")
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("x")
+    with pytest.raises(FolderMissingError):  # a path below a file (ENOTDIR)
+        SessionStore.create(a_file / "sessions", INFO, board)
+    assert list(tmp_path.iterdir()) == [a_file]
+
+
+def test_a_read_only_folder_is_refused_and_its_sessions_untouched(board):
+    with folder_for_everyone() as folder:
+        _check_read_only_folder(folder, board)
+
+
+def _check_read_only_folder(folder: Path, board) -> None:
+    path = _session_file(folder)
+    before = digest(path)
+    folder.chmod(0o555)
+    try:
+        with as_unprivileged_user():
+            with pytest.raises(FolderReadOnlyError, match="cannot be written"):
+                SessionStore.create(folder, INFO, board)
+            with pytest.raises((FolderReadOnlyError, SessionError)):
+                SessionStore.open(path)
+            assert read_session(path).board.zone_of("terms") is Zone.SALES  # reading still works
+    finally:
+        folder.chmod(0o755)
+    assert digest(path) == before
+    assert sorted(p.name for p in folder.iterdir()) == [path.name]
+
+
+# --- one instance per session ---
+
+
+def test_a_session_is_open_in_one_store_at_a_time(tmp_path, board, store):
+    before = digest(store.path)
+    with pytest.raises(LockedError, match=f"process {os.getpid()}"):
+        SessionStore.open(store.path)
+    assert digest(store.path) == before
+    path = store.path
+    store.close()
+    with SessionStore.open(path) as again:
+        assert again.load().info.title == INFO.title
+
+
+def test_a_second_process_is_refused_while_the_first_holds_the_session(tmp_path, board):
+    path = _session_file(tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\n"
+         "from workshop_app.storage import SessionStore\n"
+         "store = SessionStore.open(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(LockedError, match=f"process {holder.pid}"):
+            SessionStore.open(path)
+    finally:
+        holder.kill()
+        holder.wait()
+    with SessionStore.open(path) as store:  # a killed holder leaves no stale lock
+        assert store.load().board.zone_of("terms") is Zone.SALES

@@ -1,0 +1,90 @@
+"""`workshop-app sessions [--sessions-dir DIR]`: list the sessions of the sessions folder.
+
+Shared by `new`: where the sessions folder is, and how a session error is printed (one line on stderr,
+exit code 2, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+from workshop_app.paths import checkout_sessions_dir, resource
+from workshop_app.storage import SessionError, list_sessions
+from workshop_app.storage.errors import cli_language
+
+EXIT_FAILED = 2
+SESSIONS_DIR_VARIABLE = "GRENZZIEHUNG_SESSIONS_DIR"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sessions", help="list the workshop sessions",
+        description="List the sessions in the sessions folder: title, company, date, placed cards.")
+    add_sessions_dir_option(parser)
+    parser.set_defaults(func=run)
+
+
+def add_sessions_dir_option(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: an option given before the command is not overwritten by this parser's default
+    parser.add_argument("--sessions-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="folder of the session files (default: the checkout's sessions/ or the "
+                             "platform's data folder)")
+
+
+def sessions_dir(args: argparse.Namespace) -> Path:
+    """`--sessions-dir`, else $GRENZZIEHUNG_SESSIONS_DIR, else the checkout's `sessions/`, else the
+    platform's data folder (from Qt)."""
+    chosen = getattr(args, "sessions_dir", None) or os.environ.get(SESSIONS_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    checkout = checkout_sessions_dir()
+    if checkout is not None:
+        return checkout
+    from workshop_app.ui.sessions import default_sessions_dir
+
+    return default_sessions_dir()
+
+
+def language(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or cli_language()
+
+
+@cache
+def _labels() -> dict[str, dict[str, str]]:
+    return json.loads(resource("messages", "sessions_cli.json").read_text(encoding="utf-8"))
+
+
+def label(key: str, lang: str) -> str:
+    texts = _labels()[key]
+    return texts.get(lang) or texts["en"]
+
+
+def fail(command: str, error: Exception, lang: str) -> int:
+    text = error.message(lang) if isinstance(error, SessionError) else str(error)
+    print(f"workshop-app {command}: {' '.join(text.split())}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = language(args)
+    folder = sessions_dir(args)
+    try:
+        summaries = list_sessions(folder)
+    except SessionError as exc:
+        return fail("sessions", exc, lang)
+    print(label("sessions_in", lang).format(folder=folder, count=len(summaries)))
+    for summary in summaries:
+        if summary.error:
+            print(f"  {summary.path.name}: {label('unreadable', lang)}: {summary.error}")
+            continue
+        placed = label("placed", lang).format(placed=summary.placed, cards=summary.cards)
+        title = " ".join(summary.title.split())
+        company = " ".join(summary.company.split())
+        print(f"  {summary.date:10}  {title}" + (f" ({company})" if company else "")
+              + f"  {placed}  {summary.path}")
+    return 0

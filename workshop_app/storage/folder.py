@@ -1,0 +1,150 @@
+"""The sessions folder: checking it, naming new files, listing sessions, moving one to the trash.
+
+Which folder is used is decided by the caller (the UI resolves the platform's data folder with Qt; the
+command line takes `--sessions-dir` or the checkout's `sessions/`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop_app.storage import files
+from workshop_app.storage.errors import (
+    FolderMissingError,
+    FolderReadOnlyError,
+    SessionError,
+)
+from workshop_app.storage.lock import lock_path
+
+SUFFIX = ".sqlite"
+TRASH = "trash"
+
+
+def check_folder(folder: Path) -> Path:
+    """The folder, if it exists and is a folder; else FolderMissingError."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FolderMissingError(folder=folder)
+    return folder
+
+
+def check_writable_folder(folder: Path) -> Path:
+    """The folder, if files can be created in it. Probes with a real file, since permission bits
+    say nothing for root and nothing about read-only mounts."""
+    folder = check_folder(folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise FolderReadOnlyError(folder=folder, detail="permission denied")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".write-probe-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise FolderReadOnlyError(folder=folder, detail=exc.strerror or exc) from None
+    return folder
+
+
+def slug(title: str) -> str:
+    """A file-name-safe version of a title: letters, digits and dashes."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:60].strip("-") or "session"
+
+
+def new_session_path(folder: Path, title: str, date: str | None = None) -> Path:
+    """A path in `folder` that no file uses yet: `<date>-<slug>.sqlite`, numbered when taken."""
+    date = date or dt.date.today().isoformat()
+    base = f"{date}-{slug(title)}"
+    for number in range(1, 10_000):
+        name = base if number == 1 else f"{base}-{number}"
+        path = folder / f"{name}{SUFFIX}"
+        if not path.exists() and not lock_path(path).exists():
+            return path
+    raise FolderReadOnlyError(folder=folder, detail="too many sessions with this title")
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What the Open list shows of a session; `error` is set when the file cannot be read."""
+
+    path: Path
+    title: str
+    company: str = ""
+    date: str = ""
+    placed: int = 0
+    cards: int = 0
+    modified: float = 0.0
+    error: str | None = None
+
+    def matches(self, text: str) -> bool:
+        needle = text.strip().casefold()
+        return not needle or any(needle in value.casefold() for value in
+                                 (self.title, self.company, self.date, self.path.name))
+
+
+def session_files(folder: Path) -> list[Path]:
+    folder = check_folder(folder)
+    return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
+
+
+def list_sessions(folder: Path) -> list[SessionSummary]:
+    """Every session file in the folder, newest change first. Unreadable files are listed with their
+    error rather than hidden."""
+    summaries = [summarize(path) for path in session_files(folder)]
+    return sorted(summaries, key=lambda s: s.modified, reverse=True)
+
+
+def summarize(path: Path) -> SessionSummary:
+    from workshop_app.storage.store import read_session  # store imports this module
+
+    modified = _modified(path)
+    try:
+        session = read_session(path)
+    except SessionError as exc:
+        return SessionSummary(path, path.stem, modified=modified, error=str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        return SessionSummary(path, path.stem, modified=modified, error=str(exc))
+    board = session.board
+    return SessionSummary(path, session.info.title, session.info.company, session.info.date,
+                          placed=sum(1 for _ in board.placed()), cards=len(board), modified=modified)
+
+
+def _modified(path: Path) -> float:
+    times = []
+    for candidate in (path, Path(f"{path}-wal")):
+        with contextlib.suppress(OSError):
+            times.append(candidate.stat().st_mtime)
+    return max(times, default=0.0)
+
+
+def move_to_trash(path: Path) -> Path:
+    """Move a (closed) session file into the folder's `trash/`, never erasing it. Returns the new path."""
+    path = Path(path)
+    trash = path.parent / TRASH
+    try:
+        trash.mkdir(exist_ok=True)
+        target = trash / path.name
+        number = 2
+        while target.exists():
+            target = trash / f"{path.stem}-{number}{path.suffix}"
+            number += 1
+        shutil.move(str(path), str(target))
+        for side in ("-wal", "-shm"):
+            extra = Path(f"{path}{side}")
+            if extra.exists():
+                shutil.move(str(extra), str(target) + side)
+    except OSError as exc:
+        raise FolderReadOnlyError(folder=path.parent, detail=exc.strerror or exc) from None
+    return target
+
+
+def is_session_file(path: Path) -> bool:
+    return files.is_sqlite_file(path)

@@ -1,0 +1,71 @@
+"""The session file's schema, versioned with sqlite-utils `Migrations`.
+
+Version N means the first N migrations of `MIGRATIONS` are applied. A file that records a migration this
+app does not know was written by a newer version and is refused (never migrated down, never touched).
+
+Version 1 (`m001_initial`):
+- `session`   one row: title, company, facilitator, date, language, participants (JSON list), deck id,
+              the current round, created/updated times
+- `cards`     every card of the session, deck and custom, with its function and its order (`seq`)
+- `placements` zone and position of each card per round (`as_is` now; later `target` and the halves of
+              a perception-gap round)
+- `events`    append-only log: each move, add, edit, remove, with do/undo/redo and its time
+- `notes`     a note per card
+- `action_items` what, who, by when, in order
+Version 2 (`m002_dot_votes`): `votes` for dot voting per round and card, and an index to read one
+round's board in zone order.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "grenzziehung"
+MIGRATIONS = Migrations(MIGRATION_SET)
+SESSION_TABLES = ("session", "cards", "placements", "events", "notes", "action_items")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    db["session"].create({  # type: ignore[union-attr]
+        "id": int, "title": str, "company": str, "facilitator": str, "date": str, "language": str,
+        "participants": str, "deck_id": str, "current_round": str, "created_at": str, "updated_at": str,
+    }, pk="id", not_null={"title"})
+    db["cards"].create({  # type: ignore[union-attr]
+        "id": str, "seq": int, "text_de": str, "text_en": str, "function": str, "custom": int,
+    }, pk="id", not_null={"seq", "text_de", "text_en", "custom"})
+    db["placements"].create({  # type: ignore[union-attr]
+        "round": str, "card_id": str, "zone": str, "position": int,
+    }, pk=("round", "card_id"), not_null={"zone", "position"})
+    db["events"].create({  # type: ignore[union-attr]
+        "id": int, "at": str, "round": str, "action": str, "kind": str, "card_id": str,
+        "from_zone": str, "from_index": int, "to_zone": str, "to_index": int, "detail": str,
+    }, pk="id", not_null={"at", "action", "kind"})
+    db["notes"].create({"card_id": str, "note": str, "updated_at": str},  # type: ignore[union-attr]
+                       pk="card_id")
+    db["action_items"].create({  # type: ignore[union-attr]
+        "id": int, "position": int, "what": str, "who": str, "due": str,
+    }, pk="id", not_null={"position", "what"})
+
+
+@MIGRATIONS()
+def m002_dot_votes(db: Database) -> None:
+    db["votes"].create({  # type: ignore[union-attr]
+        "round": str, "card_id": str, "voter": str, "dots": int,
+    }, pk=("round", "card_id", "voter"), not_null={"dots"})
+    db["placements"].create_index(["round", "zone", "position"],  # type: ignore[union-attr]
+                                  index_name="placements_round_zone_position")
+
+
+def known_names() -> list[str]:
+    return [migration.name for migration in MIGRATIONS._migrations]
+
+
+def current_version() -> int:
+    return len(known_names())
+
+
+def version_of(applied: list[str]) -> int:
+    """The schema version a file with these applied migrations has (unknown names count too)."""
+    return len(applied)

@@ -1,0 +1,366 @@
+"""A session file held open for writing: every change is committed in one transaction as it happens.
+
+`SessionStore.create` makes a new file, `SessionStore.open` opens an existing one (after every check in
+`files.validate`, with the single-instance lock held); `read_session` reads a file without holding it.
+`commit(changes, action)` writes the cards and the placements of the zones the changes touched, plus one
+event row per change, in one transaction; `attach(board)` commits each board change as it happens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workshop_app.domain.model import (
+    ALL_ZONES,
+    Board,
+    Card,
+    CardAdded,
+    CardEdited,
+    CardMoved,
+    CardRemoved,
+    Change,
+    Zone,
+)
+from workshop_app.domain.session import DEFAULT_ROUND, ActionItem, Session, SessionInfo
+from workshop_app.storage import files, schema
+from workshop_app.storage.errors import (
+    CorruptError,
+    FileReadOnlyError,
+    NotASessionError,
+    SessionError,
+    WriteFailedError,
+)
+from workshop_app.storage.folder import check_writable_folder, new_session_path
+from workshop_app.storage.lock import SessionLock
+
+ACTIONS = ("do", "undo", "redo")
+_UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (round, card_id) DO UPDATE SET zone = excluded.zone, "
+                     "position = excluded.position")
+_INSERT_EVENT = ("INSERT INTO events (at, round, action, kind, card_id, from_zone, from_index, to_zone, "
+                 "to_index, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class SessionStore:
+    """One open session file. Close it (or use `with`) to release the file for other instances."""
+
+    def __init__(self, path: Path, db: Database, lock: SessionLock) -> None:
+        self.path = Path(path)
+        self.db = db
+        self.lock = lock
+        self.round = self._read_round()
+        self._board: Board | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+
+    # --- opening ---
+
+    @classmethod
+    def create(cls, folder: Path, info: SessionInfo, board: Board, *, deck_id: str = "default",
+               stop_before: str | None = None) -> SessionStore:
+        """A new session file in `folder` named after the title, holding `board` as the first round.
+
+        `stop_before` names a migration not to apply (only to make old-version test fixtures)."""
+        folder = check_writable_folder(Path(folder))
+        path = new_session_path(folder, info.title)
+        lock = SessionLock(path)
+        lock.acquire()
+        try:
+            db = _create_database(path)
+            schema.MIGRATIONS.apply(db, stop_before=stop_before)
+            store = cls(path, db, lock)
+            store._write_new(info, board, deck_id)
+            return store
+        except (OSError, sqlite3.Error) as exc:
+            lock.release()
+            with contextlib.suppress(OSError):
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+            raise WriteFailedError(path=path, detail=exc) from None
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path) -> SessionStore:
+        """Open an existing session for writing, migrating an older schema; refuse anything unsafe."""
+        path = Path(path)
+        files.check_header(path)
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise FileReadOnlyError(path=path, detail="permission denied")
+        lock = SessionLock(path)
+        lock.acquire()
+        db = None
+        try:
+            db = files.connect(path, read_only=False)
+            files.validate(db, path)
+            _set_pragmas(db)
+            schema.MIGRATIONS.apply(db)
+            return cls(path, db, lock)
+        except sqlite3.Error as exc:
+            if db is not None:
+                db.close()
+            lock.release()
+            raise WriteFailedError(path=path, detail=exc) from None
+        except BaseException:
+            if db is not None:
+                db.close()
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        self.detach()
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+        self.lock.release()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- reading ---
+
+    def load(self) -> Session:
+        return _read(self.db, self.round)
+
+    def events(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM events ORDER BY id"))
+
+    def schema_version(self) -> int:
+        return len(schema.MIGRATIONS.applied(self.db))
+
+    # --- autosave ---
+
+    def attach(self, board: Board, *, commit_each: bool = True) -> None:
+        """Save `board`'s changes. With `commit_each`, each change record is committed at once (the
+        UI instead calls `commit` itself, to log do/undo/redo)."""
+        self.detach()
+        self._board = board
+        if commit_each:
+            self._unsubscribe = board.subscribe(lambda change: self.commit([change]))
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._unsubscribe = None
+
+    def commit(self, changes: Iterable[Change], action: str = "do") -> None:
+        """Write the changes' cards and zones from the attached board, and their events, in one
+        transaction."""
+        assert self._board is not None, "attach a board first"
+        assert action in ACTIONS
+        changes = list(changes)
+        if not changes:
+            return
+        board, stamp = self._board, now()
+        with self._transaction():
+            conn = self.db.conn
+            zones: set[Zone] = set()
+            for change in changes:
+                zones.update(self._write_change(conn, board, change))
+                conn.execute(_INSERT_EVENT, _event_row(stamp, self.round, action, change))
+            conn.executemany(_UPSERT_PLACEMENT, _placement_rows(self.round, board, zones))
+            conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
+
+    def replace_board(self, board: Board) -> None:
+        """The session now shows `board` (e.g. loaded from a board file): write all its cards and
+        placements in one transaction, and attach to it."""
+        stamp = now()
+        with self._transaction():
+            conn = self.db.conn
+            conn.execute("DELETE FROM cards")
+            conn.execute("DELETE FROM placements WHERE round = ?", (self.round,))
+            conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             [_card_row(card, seq) for seq, card in enumerate(board.cards())])
+            conn.executemany(_UPSERT_PLACEMENT, _placement_rows(self.round, board, ALL_ZONES))
+            conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "replace", None, None, None, None,
+                                         None, json.dumps(board.snapshot(), ensure_ascii=False)))
+            conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
+        self.attach(board, commit_each=self._unsubscribe is not None)
+
+    def _write_change(self, conn: sqlite3.Connection, board: Board, change: Change) -> set[Zone]:
+        if isinstance(change, CardMoved):
+            return {change.from_zone, change.to_zone}
+        if isinstance(change, CardAdded):
+            seq = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM cards").fetchone()[0]
+            conn.execute("INSERT OR REPLACE INTO cards (id, seq, text_de, text_en, function, custom) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", _card_row(change.card, seq))
+            return {change.zone}
+        if isinstance(change, CardEdited):
+            card = change.after
+            conn.execute("UPDATE cards SET text_de = ?, text_en = ?, function = ?, custom = ? "
+                         "WHERE id = ?", (card.text_de, card.text_en, card.function, int(card.custom),
+                                          card.id))
+            return set()
+        if isinstance(change, CardRemoved):
+            conn.execute("DELETE FROM cards WHERE id = ?", (change.card.id,))
+            conn.execute("DELETE FROM placements WHERE card_id = ?", (change.card.id,))
+            return {change.zone}
+        raise TypeError(f"unknown change {change!r}")
+
+    # --- session details ---
+
+    def update_info(self, info: SessionInfo) -> None:
+        with self._transaction():
+            self.db.conn.execute(
+                "UPDATE session SET title = ?, company = ?, facilitator = ?, date = ?, language = ?, "
+                "participants = ?, updated_at = ? WHERE id = 1", (*_info_values(info), now()))
+            self._log("info", detail=asdict(info))
+
+    def set_note(self, card_id: str, note: str) -> None:
+        with self._transaction():
+            if note.strip():
+                self.db.conn.execute("INSERT OR REPLACE INTO notes (card_id, note, updated_at) "
+                                     "VALUES (?, ?, ?)", (card_id, note, now()))
+            else:
+                self.db.conn.execute("DELETE FROM notes WHERE card_id = ?", (card_id,))
+            self._log("note", card_id=card_id, detail={"note": note})
+
+    def set_action_items(self, items: list[ActionItem]) -> None:
+        with self._transaction():
+            self.db.conn.execute("DELETE FROM action_items")
+            self.db.conn.executemany(
+                "INSERT INTO action_items (position, what, who, due) VALUES (?, ?, ?, ?)",
+                [(i, item.what, item.who, item.due) for i, item in enumerate(items)])
+            self._log("action_items", detail=[asdict(item) for item in items])
+
+    def _log(self, kind: str, card_id: str | None = None, detail: object = None) -> None:
+        self.db.conn.execute(_INSERT_EVENT, (now(), self.round, "do", kind, card_id, None, None, None,
+                                             None, json.dumps(detail, ensure_ascii=False)))
+
+    # --- internals ---
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.Error as exc:
+            raise WriteFailedError(path=self.path.name, detail=exc) from None
+
+    def _read_round(self) -> str:
+        row = self.db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
+        return (row[0] if row and row[0] else None) or DEFAULT_ROUND
+
+    def _write_new(self, info: SessionInfo, board: Board, deck_id: str) -> None:
+        stamp = now()
+        with self.db.atomic():
+            conn = self.db.conn
+            conn.execute("INSERT INTO session (id, title, company, facilitator, date, language, "
+                         "participants, deck_id, current_round, created_at, updated_at) "
+                         "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (*_info_values(info), deck_id, self.round, stamp, stamp))
+            conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
+                             "VALUES (?, ?, ?, ?, ?, ?)",
+                             [_card_row(card, seq) for seq, card in enumerate(board.cards())])
+            conn.executemany(_UPSERT_PLACEMENT, _placement_rows(self.round, board, ALL_ZONES))
+            conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
+                                         None, json.dumps({"title": info.title}, ensure_ascii=False)))
+
+
+def read_session(path: Path) -> Session:
+    """Read a session file without holding it (for the command line, the Open list, exports)."""
+    path = Path(path)
+    files.check_header(path)
+    db = files.connect_for_reading(path)
+    try:
+        row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
+        return _read(db, (row[0] if row and row[0] else None) or DEFAULT_ROUND)
+    except sqlite3.Error as exc:
+        raise CorruptError(path=path, detail=exc) from None
+    except (KeyError, ValueError, TypeError) as exc:
+        if isinstance(exc, SessionError):
+            raise
+        raise NotASessionError(path=path, detail=exc) from None
+    finally:
+        db.close()
+
+
+def _create_database(path: Path) -> Database:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)  # never overwrite a file
+    os.close(fd)
+    conn = sqlite3.connect(str(path), timeout=5.0)
+    files.harden(conn)
+    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    _set_pragmas(db)
+    return db
+
+
+def _set_pragmas(db: Database) -> None:
+    """WAL, and FULL sync: a committed move survives a crash of the process and of the machine."""
+    with db.ensure_autocommit_on():
+        db.conn.execute("PRAGMA journal_mode=WAL")
+        db.conn.execute("PRAGMA synchronous=FULL")
+        db.conn.execute("PRAGMA foreign_keys=OFF")
+
+
+def _read(db: Database, round_name: str) -> Session:
+    row = db.execute("SELECT title, company, facilitator, date, language, participants FROM session "
+                     "WHERE id = 1").fetchone()
+    if row is None:
+        raise ValueError("the session row is missing")
+    participants = json.loads(row[5] or "[]")
+    if not isinstance(participants, list):
+        raise ValueError("participants must be a list")
+    info = SessionInfo(title=row[0], company=row[1] or "", facilitator=row[2] or "", date=row[3] or "",
+                       language=row[4] or "de", participants=[str(p) for p in participants])
+    cards = [Card(card_id, text_de, text_en, function, bool(custom)) for card_id, text_de, text_en,
+             function, custom in db.execute("SELECT id, text_de, text_en, function, custom FROM cards "
+                                            "ORDER BY seq, id")]
+    zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
+    for card_id, zone in db.execute("SELECT card_id, zone FROM placements WHERE round = ? "
+                                    "ORDER BY zone, position", (round_name,)):
+        zones[Zone(zone)].append(card_id)
+    board = Board.from_zones(cards, zones)
+    notes = dict(db.execute("SELECT card_id, note FROM notes ORDER BY card_id").fetchall())
+    items = [ActionItem(what, who or "", due or "") for what, who, due in
+             db.execute("SELECT what, who, due FROM action_items ORDER BY position, id")]
+    return Session(info, board, notes, items, round_name)
+
+
+def _info_values(info: SessionInfo) -> tuple:
+    return (info.title, info.company, info.facilitator, info.date, info.language,
+            json.dumps(list(info.participants), ensure_ascii=False))
+
+
+def _placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list[tuple]:
+    return [(round_name, card_id, zone.value, index) for zone in zones
+            for index, card_id in enumerate(board.ids_in(zone))]
+
+
+def _card_row(card: Card, seq: int) -> tuple:
+    return (card.id, seq, card.text_de, card.text_en, card.function, int(card.custom))
+
+
+def _card_detail(card: Card) -> str:
+    return json.dumps(asdict(card), ensure_ascii=False)
+
+
+def _event_row(stamp: str, round_name: str, action: str, change: Change) -> tuple:
+    if isinstance(change, CardMoved):
+        return (stamp, round_name, action, "move", change.card_id, change.from_zone.value,
+                change.from_index, change.to_zone.value, change.to_index, None)
+    if isinstance(change, CardAdded):
+        return (stamp, round_name, action, "add", change.card.id, None, None, change.zone.value,
+                change.index, _card_detail(change.card))
+    if isinstance(change, CardEdited):
+        return (stamp, round_name, action, "edit", change.card_id, None, None, None, None,
+                json.dumps({"before": asdict(change.before), "after": asdict(change.after)},
+                           ensure_ascii=False))
+    return (stamp, round_name, action, "remove", change.card.id, change.zone.value, change.index, None,
+            None, _card_detail(change.card))
