@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -37,42 +36,48 @@ PANEL_WIDTH = 420
 MAX_LISTED_CARDS = 8  # longer lists end with "… and N more": the room reads the first few
 MAX_CARD_CHARS = 90
 
-INK = "#111111"
-MUTED = "#3d4147"
-ALERT = "#b3261e"
-ALERT_SOFT = "#fdeceb"
-CALM = "#1f5f99"
-SELECTED = "#0050b3"
+INK = QColor("#111111")
+MUTED = QColor("#3d4147")
+ALERT = QColor("#b3261e")
+ALERT_SOFT = QColor("#fdeceb")
+CALM = QColor("#1f5f99")
+SELECTED = QColor("#0050b3")
+RULE = QColor("#ced4da")
+TROUGH = QColor("#f1f3f5")
+WHITE = QColor("#ffffff")
+BAR_COLOURS = {"resembles": ALERT, "clear": CALM, "unknown": QColor("#adb5bd")}
 
-PANEL_STYLE = f"""
-QWidget#diagnosis_body {{ background: #ffffff; }}
-QLabel {{ color: {INK}; font-size: 19px; }}
-QLabel[role="heading"] {{ font-size: 24px; font-weight: bold; }}
-QLabel[role="section"] {{ font-size: 17px; font-weight: bold; color: {MUTED}; }}
-QLabel[role="name"] {{ font-size: 21px; font-weight: bold; }}
-QLabel[role="context"] {{ font-size: 17px; color: {MUTED}; }}
-QLabel[role="strong"] {{ font-size: 19px; font-weight: bold; }}
-QProgressBar {{ border: 2px solid {INK}; border-radius: 4px; background: #f1f3f5; min-height: 28px;
-               max-height: 28px; font-size: 18px; font-weight: bold; color: {INK}; text-align: center; }}
-"""
-
-STATE_STYLES = {
-    "resembles": f"background: {ALERT}; color: #ffffff; font-size: 19px; font-weight: bold;"
-                 " padding: 1px 10px; border-radius: 4px;",
-    "clear": f"background: transparent; color: {INK}; font-size: 18px; padding: 1px 0px;",
-    "unknown": f"background: transparent; color: {MUTED}; font-size: 18px; font-style: italic;"
-               " padding: 1px 0px;",
-}
-BAR_CHUNKS = {"resembles": ALERT, "clear": CALM, "unknown": "#adb5bd"}
+# Fonts in pixels, for a projector: the smallest text is 17 px.
+FONTS = {"name": (21, True, False), "body": (19, False, False), "strong": (19, True, False),
+         "section": (17, True, False), "context": (17, False, False), "badge": (19, True, False),
+         "clear": (18, False, False), "unknown": (18, False, True), "title": (18, True, False)}
 
 
-def _plain_label(role: str | None = None, wrap: bool = True) -> QLabel:
+def _font(role: str) -> QFont:
+    pixels, bold, italic = FONTS[role]
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def _set_colours(widget: QWidget, text: QColor, background: QColor | None = None) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, text)
+    if background is not None:
+        palette.setColor(QPalette.ColorRole.Window, background)
+    widget.setPalette(palette)
+
+
+def _plain_label(role: str = "body", wrap: bool = True) -> QLabel:
+    """A label for text that may come from users: always plain text, never markup."""
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
+    label.setFont(_font(role))
+    _set_colours(label, MUTED if role in ("section", "context") else INK)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    if role:
-        label.setProperty("role", role)
     return label
 
 
@@ -86,29 +91,48 @@ def _short(text: str) -> str:
     return flat if len(flat) <= MAX_CARD_CHARS else flat[: MAX_CARD_CHARS - 1] + "…"
 
 
-class ScoreBar(QProgressBar):
-    """A thick 0-100 % bar whose colour says the state; changes only what changed."""
+class ScoreBar(QWidget):
+    """A thick 0-100 % bar whose colour says the state. Painted directly: a change only schedules a
+    repaint of the bar."""
 
     def __init__(self, height: int = 18) -> None:
         super().__init__()
-        self.setRange(0, 100)
-        self.setTextVisible(False)
+        self._value = 0
+        self._state = "unknown"
         self.setFixedHeight(height)
-        self._state = ""
-        self.set_state("unknown")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def value(self) -> int:
+        return self._value
 
     def set_percent(self, percent: int) -> None:
-        if self.value() != percent:
-            self.setValue(percent)
+        percent = min(max(int(percent), 0), 100)
+        if percent != self._value:
+            self._value = percent
+            self.update()
 
     def set_state(self, state: str) -> None:
         if state != self._state:
             self._state = state
-            self.setStyleSheet(f"QProgressBar::chunk {{ background: {BAR_CHUNKS[state]}; }}")
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(200, self.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        outer = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        painter.fillRect(outer, TROUGH)
+        inner = outer.adjusted(2, 2, -2, -2)
+        inner.setWidth(inner.width() * self._value / 100)
+        painter.fillRect(inner, BAR_COLOURS[self._state])
+        painter.setPen(QPen(INK, 2))
+        painter.drawRect(outer)
 
 
-class ClickableFrame(QFrame):
-    """A frame that reports a click (mouse, or Space/Enter when it has the focus) with an id."""
+class ClickableFrame(QWidget):
+    """A framed box that reports a click (mouse, or Space/Enter when it has the focus) with an id.
+    Flagged boxes get a tinted background and a thick red edge; the selected one a blue frame."""
 
     clicked = Signal(str)
 
@@ -117,7 +141,6 @@ class ClickableFrame(QFrame):
         self.archetype_id = archetype_id
         self.state = "unknown"
         self.selected = False
-        self.setObjectName("archetype_frame")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -137,22 +160,37 @@ class ClickableFrame(QFrame):
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.selected = selected
-            self._restyle()
+            self.update()
 
     def set_frame_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
-            self._restyle()
+            self.update()
 
-    def _restyle(self) -> None:
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         flagged = self.state == "resembles"
-        background = ALERT_SOFT if flagged else "#ffffff"
-        left = ALERT if flagged else "#ced4da"
-        frame = SELECTED if self.selected else "#ced4da"
         width = 4 if self.selected else 1
-        self.setStyleSheet(
-            f"QFrame#archetype_frame {{ background: {background}; border: {width}px solid {frame};"
-            f" border-left: 10px solid {left}; border-radius: 6px; }}")
+        box = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        painter.setPen(QPen(SELECTED if self.selected else RULE, width))
+        painter.setBrush(ALERT_SOFT if flagged else WHITE)
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ALERT if flagged else RULE)
+        painter.drawRoundedRect(QRectF(box.x(), box.y(), 8, box.height()), 4, 4)
+        if self.hasFocus():
+            painter.setPen(QPen(SELECTED, 2, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(4, 4, -4, -4), 4, 4)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.update()
 
 
 class ArchetypeRow(ClickableFrame):
@@ -167,11 +205,11 @@ class ArchetypeRow(ClickableFrame):
         self.percent_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.percent_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.percent_label.setMinimumWidth(66)
-        self.state_label = _plain_label(wrap=False)
+        self.state_label = _plain_label("clear", wrap=False)
         self.state_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.bar = ScoreBar()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 6, 10, 6)
+        layout.setContentsMargins(20, 6, 10, 6)
         layout.setSpacing(4)
         top = QHBoxLayout()
         top.setSpacing(8)
@@ -202,8 +240,13 @@ class ArchetypeRow(ClickableFrame):
         texts = {"resembles": self.tr("RESEMBLES the board"),
                  "clear": self.tr("does not resemble the board"),
                  "unknown": self.tr("not enough cards placed yet")}
-        self.state_label.setText(texts[state])
-        self.state_label.setStyleSheet(STATE_STYLES[state])
+        badge = self.state_label
+        badge.setText(texts[state])
+        badge.setFont(_font("badge" if state == "resembles" else state))
+        badge.setAutoFillBackground(state == "resembles")
+        _set_colours(badge, WHITE if state == "resembles" else MUTED if state == "unknown" else INK,
+                     ALERT if state == "resembles" else WHITE)
+        badge.setContentsMargins(*((10, 1, 10, 1) if state == "resembles" else (0, 1, 0, 1)))
         self.bar.set_state(state)
         super().set_frame_state(state)
 
@@ -225,13 +268,12 @@ class ArchetypeDetails(ClickableFrame):
         self.recommendation_heading = _plain_label("section")
         self.recommendation_label = _plain_label("strong")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 10, 10)
+        layout.setContentsMargins(20, 8, 10, 10)
         layout.setSpacing(3)
         for widget in (self.title_label, self.context_label, self.evidence_heading, self.evidence_label,
                        self.harm_heading, self.harm_label, self.recommendation_heading,
                        self.recommendation_label):
             layout.addWidget(widget)
-        self._restyle()
         self.set_language(language)
 
     def set_language(self, language: str) -> None:
@@ -302,7 +344,8 @@ class DiagnosisPanel(QDockWidget):
     def _build(self) -> None:
         body = QWidget()
         body.setObjectName("diagnosis_body")
-        body.setStyleSheet(PANEL_STYLE)
+        body.setAutoFillBackground(True)
+        _set_colours(body, INK, WHITE)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(10, 8, 10, 12)
         layout.setSpacing(8)
@@ -338,8 +381,9 @@ class DiagnosisPanel(QDockWidget):
         scroll.setWidget(body)
         self.scroll = scroll
         self.setWidget(scroll)
-        self.setStyleSheet("QDockWidget { font-size: 18px; font-weight: bold; }"
-                           " QDockWidget::title { padding: 6px; background: #e9ecef; }")
+        scroll.viewport().setAutoFillBackground(True)
+        _set_colours(scroll.viewport(), INK, WHITE)
+        self.setFont(_font("title"))
 
     def set_language(self, language: str) -> None:
         self.language = language
