@@ -20,6 +20,8 @@ from workshop_app.domain.deck import Deck, load_deck, load_functions
 from workshop_app.domain.model import ALL_ZONES, Board, BoardError, Card, Zone
 
 FORMAT_VERSION = 1
+MAX_CARDS = 2000  # a workshop board holds a few dozen; more is a wrong or hostile file
+MAX_FILE_BYTES = 10_000_000
 ZONE_NAMES = ", ".join(zone.value for zone in ALL_ZONES)
 
 
@@ -33,6 +35,8 @@ class BoardFileError(ValueError):
 def parse_board(text: str, deck: Deck | None = None) -> Board:
     """The board a board file's text describes, on `deck` (default: the default deck)."""
     deck = deck or load_deck()
+    if len(text) > MAX_FILE_BYTES:
+        raise BoardFileError(_too_large(len(text)))
     entries = _entries(_json(text))
     deck_cards = {card.id: card for card in deck.cards}
     placement: list[tuple[str, Zone]] = []
@@ -58,6 +62,8 @@ def read_board(path: Path | str) -> Board:
     """The board in the file at `path`; errors name the file."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BoardFileError(f"{path.name}: {_too_large(path.stat().st_size)}")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BoardFileError(f"{path}: no such file") from None
@@ -79,6 +85,13 @@ def _json(text: str) -> object:
             from None
     except RecursionError:
         raise BoardFileError("not valid JSON: nested too deeply") from None
+    except ValueError:  # e.g. a number of more than 4300 digits
+        raise BoardFileError("not valid JSON: a number is too long") from None
+
+
+def _too_large(size: int) -> str:
+    return (f"too large to be a board file ({size / 1e6:.1f} MB; at most "
+            f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
 
 
 def _type_name(value: object) -> str:
@@ -95,6 +108,8 @@ def _entries(data: object) -> list:
     entries = data["cards"]
     if not isinstance(entries, list):
         raise BoardFileError(f"\"cards\" must be a list, not {_type_name(entries)}")
+    if len(entries) > MAX_CARDS:
+        raise BoardFileError(f"too many cards: {len(entries)} (a board holds at most {MAX_CARDS})")
     return entries
 
 

@@ -53,9 +53,26 @@ class Card:
     def validated(self) -> Card:
         if not isinstance(self.id, str) or not self.id.strip():
             raise BoardError("a card needs a non-empty id")
+        for value in (self.id, self.text_de, self.text_en):
+            if not isinstance(value, str):
+                raise BoardError(f"card {self.id!r}: texts must be strings, not {type(value).__name__}")
+            if not _is_valid_unicode(value):
+                raise BoardError(f"card {self.id!r}: the text holds characters that are not valid "
+                                 "Unicode (a lone surrogate)")
+        if self.function is not None and not isinstance(self.function, str):
+            raise BoardError(f"card {self.id!r}: a function is a function id or None")
         if not (self.text_de.strip() or self.text_en.strip()):
             raise BoardError(f"card {self.id!r} needs a text")
         return self
+
+
+def _is_valid_unicode(text: str) -> bool:
+    """False for text that cannot be stored or shown: lone UTF-16 surrogates (from a JSON escape)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # --- change records ---

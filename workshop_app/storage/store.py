@@ -135,7 +135,14 @@ class SessionStore:
     # --- reading ---
 
     def load(self) -> Session:
-        return _read(self.db, self.round)
+        try:
+            return _read(self.db, self.round)
+        except sqlite3.Error as exc:
+            raise CorruptError(path=self.path, detail=exc) from None
+        except (KeyError, ValueError, TypeError, RecursionError) as exc:  # content of the wrong shape
+            if isinstance(exc, SessionError):
+                raise
+            raise NotASessionError(path=self.path, detail=exc) from None
 
     def events(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM events ORDER BY id"))
@@ -283,7 +290,7 @@ def read_session(path: Path) -> Session:
         return _read(db, (row[0] if row and row[0] else None) or DEFAULT_ROUND)
     except sqlite3.Error as exc:
         raise CorruptError(path=path, detail=exc) from None
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, RecursionError) as exc:
         if isinstance(exc, SessionError):
             raise
         raise NotASessionError(path=path, detail=exc) from None

@@ -6,6 +6,7 @@ it never changes the board itself. Input (mouse, touch, keys) is the view's busi
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QWidget
@@ -79,7 +80,7 @@ class CardItem(QGraphicsObject):
 
     def set_card(self, card: Card, language: str) -> None:
         self._text = shown_text(card.text(language))
-        self.setToolTip(card.text(language)[:2000])
+        self.setToolTip(QtGui.Qt.convertFromPlainText(card.text(language)[:2000]))  # never markup
         self.update()
 
     def set_selected(self, selected: bool) -> None:
