@@ -6,6 +6,7 @@ safely (a temporary file beside the target, renamed into place, so no half-writt
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -34,22 +35,31 @@ def write_atomically(target: Path, data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
-    temp_name = None
+    if target.exists() and not target.is_file():
+        raise ExportError(f"cannot write {target}: it exists and is not a regular file")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: the folder {folder} cannot be written "
+                          f"({_reason(exc)})") from exc
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, target)
-        temp_name = None
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ExportError(f"cannot write {target}: {reason}") from exc
-    finally:
-        if temp_name is not None:
-            Path(temp_name).unlink(missing_ok=True)
+        Path(temp_name).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
     return target
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno == errno.EFBIG:
+        return "the file is larger than this system allows (disk full or size limit)"
+    return (exc.strerror or str(exc)).rstrip(".").lower()
 
 
 def suggested_filename(session: Session) -> str:

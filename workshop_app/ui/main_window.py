@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
 
         diagnosis_panel.install(self)
         board_files.install(self)
+        from workshop_app.ui import export_action
+
+        export_action.install(self)
 
     # --- board ---
 

@@ -1,0 +1,86 @@
+"""`workshop-app export SESSION_OR_BOARD --pdf OUT.pdf [--lang de|en] [--pagesize a4|letter]`.
+
+Writes the PDF summary of a session file (SQLite) or of a board file (JSON, with an untitled session
+around it). A file that cannot be read, or a PDF that cannot be written (folder missing or not
+writable, disk full), gives a one-line message on stderr and a non-zero exit; the PDF is written to a
+temporary file and renamed, so no half-written PDF is left behind, and the session is only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop_app.domain.boardfile import BoardFileError, read_board
+from workshop_app.domain.deck import DeckError
+from workshop_app.domain.diagnosis import ArchetypeError
+from workshop_app.domain.session import Session, SessionInfo
+from workshop_app.export import PAGE_SIZES, ExportError, write_summary_pdf
+from workshop_app.export.texts import ExportTextsError
+
+EXIT_BAD_INPUT = 2
+EXIT_WRITE_FAILED = 3
+
+
+class InputError(ValueError):
+    """The session or board file cannot be used."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export", help="write the PDF summary of a session or board file",
+        description="Write the PDF summary of a session file or a board file (JSON): the agreed "
+                    "board, the tasks by side, the diagnosis, notes, next steps and an agreement "
+                    "block to sign.")
+    parser.add_argument("source", metavar="SESSION_OR_BOARD", help="a session file or a board file")
+    parser.add_argument("--pdf", required=True, metavar="OUT.pdf", help="where to write the PDF")
+    parser.add_argument("--lang", dest="export_lang", choices=("de", "en"),
+                        help="language of the PDF (default: the session's language; for a board "
+                             "file, --lang before the command, else German)")
+    parser.add_argument("--pagesize", choices=tuple(PAGE_SIZES), default="a4",
+                        help="page size (default: a4)")
+    parser.set_defaults(func=run)
+
+
+def load_session(path: Path) -> tuple[Session, bool]:
+    """The session stored in `path`, or an untitled session around the board file `path`; and
+    whether it came from a session file (which carries its own language)."""
+    from workshop_app.storage import SessionError, is_sqlite_file, read_session
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if is_sqlite_file(path):
+        try:
+            return read_session(path), True
+        except SessionError as exc:
+            raise InputError(str(exc)) from None
+    try:
+        board = read_board(path)
+    except BoardFileError as exc:
+        raise InputError(str(exc)) from None
+    return Session(SessionInfo(title=path.stem), board), False
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        session, from_session_file = load_session(Path(args.source))
+    except (InputError, DeckError, ArchetypeError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    language = args.export_lang
+    if language is None and not from_session_file:
+        language = getattr(args, "lang", None) or session.info.language
+    try:
+        written = write_summary_pdf(Path(args.pdf), session, language=language,
+                                    page_size=args.pagesize)
+    except ExportError as exc:
+        return _fail(str(exc), EXIT_WRITE_FAILED)
+    except (ExportTextsError, ArchetypeError, DeckError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    print(written)
+    return 0
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"workshop-app export: {message}", file=sys.stderr)
+    return code
