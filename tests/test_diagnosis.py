@@ -117,8 +117,9 @@ def test_with_too_little_placed_the_verdict_is_not_enough_cards(board):
     board.move("needs_analysis", M)
     board.move("product_proposal", M)
     result = diagnose(board).result("kundenversteher")
-    assert result.score == 1.0  # everything judged so far matches...
+    assert result.partial_score == 1.0  # everything judged so far matches...
     assert not result.judgeable and not result.resembles  # ...but a strong sign is still unplaced
+    assert result.score == 0.0  # no verdict, no guess
     board.move("benefit_persuasion", M)
     result = diagnose(board).result("kundenversteher")
     assert result.judgeable and result.resembles
@@ -207,7 +208,7 @@ def test_indicator_conditions():
     assert result.resembles and result.evidence == ("advertising", "terms")
     board.move("terms", TRAY)
     result = diagnose(board, [archetype], functions).results[0]
-    assert not result.judgeable and result.score == 1.0
+    assert not result.judgeable and result.score == 0.0 and result.partial_score == 1.0
 
 
 def test_labels_exist_in_both_languages():

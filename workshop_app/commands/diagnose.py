@@ -97,7 +97,8 @@ def render_text(diagnosis: Diagnosis, board: Board, language: str, title: str = 
         else:
             state = label("resembles" if result.resembles else "does_not_resemble", language)
         name = archetype.name(language).ljust(name_width)
-        lines += ["", f"{rank}. {name}  {_percent(result.score)}  {_bar(result.score)}  {state}"]
+        percent = _percent(result.score) if result.judgeable else "  – "
+        lines += ["", f"{rank}. {name}  {percent}  {_bar(result.score)}  {state}"]
         if not result.resembles:
             continue
         lines += _block(label("context", language), archetype.context(language))

@@ -11,10 +11,11 @@ How a verdict is reached (the same text stands in the data file's "_about"):
   function counts, a deck card as well as a custom card that names the function.
 - Only placed cards are evidence: an indicator is *judgeable* when at least one card of its function
   is placed; an indicator that is not judgeable counts neither for nor against the archetype.
-- `score = matched weight / judgeable weight` (0 when nothing is judgeable).
 - An archetype is judgeable when every strong indicator is judgeable and the judgeable weight is at
   least `min_judgeable_share` of its total weight; otherwise the verdict is "not enough cards placed
   yet".
+- `score = matched weight / judgeable weight` for a judgeable archetype, 0 for one that is not (no
+  guess; the share matched so far stays available as `partial_score`).
 - It *resembles* the board when it is judgeable, `score >= threshold` and every strong indicator
   holds. Several archetypes can resemble a board at once.
 - Its evidence is the cards that make its matched indicators hold, in indicator order.
@@ -125,12 +126,13 @@ class ArchetypeResult:
     """How far the board resembles one archetype."""
 
     archetype: Archetype
-    score: float  # 0..1: matched weight / judgeable weight
+    score: float  # 0..1: matched weight / judgeable weight; 0 while not judgeable
     resembles: bool
     judgeable: bool  # False: "not enough cards placed yet"
     evidence: tuple[str, ...]  # ids of the cards that make its matched indicators hold
     matched: tuple[Indicator, ...] = field(default=(), compare=False)
     judgeable_weight: float = 0.0
+    partial_score: float = 0.0  # matched / judgeable weight even while not judgeable
 
     @property
     def id(self) -> str:
@@ -227,12 +229,13 @@ def _judge(archetype: Archetype, by_function: Mapping[str, Mapping[Zone, list[Ca
         elif indicator.strong:
             strong_hold = False
     total = archetype.total_weight
-    score = matched_weight / judgeable_weight if judgeable_weight else 0.0
+    partial = matched_weight / judgeable_weight if judgeable_weight else 0.0
     judgeable = (strong_judgeable and total > 0
                  and judgeable_weight >= archetype.min_judgeable_share * total - 1e-9)
+    score = partial if judgeable else 0.0
     resembles = judgeable and strong_hold and score >= archetype.threshold - 1e-9
     return ArchetypeResult(archetype, score, resembles, judgeable, tuple(evidence), tuple(matched),
-                           judgeable_weight)
+                           judgeable_weight, partial)
 
 
 # --- loading the data ---
