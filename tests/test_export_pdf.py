@@ -56,11 +56,13 @@ def sixty_card_board() -> Board:
 
 def column_texts(data: bytes, language: str) -> dict[Zone, str]:
     """The text in each column of the task table: fragments after the table's heading and before
-    the diagnosis heading, assigned to a column by their x position under the column headings."""
+    the next section's heading, assigned to a column by their x position under the column headings."""
     labels = Labels(language)
     frags = fragments(data)
     start = next(i for i, f in enumerate(frags) if f.text == labels["section_table"])
-    end = next(i for i, f in enumerate(frags) if i > start and f.text == labels["section_diagnosis"])
+    after = {labels[key] for key in ("section_diagnosis", "section_notes", "section_actions",
+                                     "section_agreement")}
+    end = next(i for i, f in enumerate(frags) if i > start and f.text in after)
     headings = ZONE_HEADINGS[language]
     heading_x = []
     for title in headings:
@@ -321,3 +323,18 @@ def test_suggested_filename_uses_date_and_title():
     assert suggested_filename(session) == "2025-03-14 Q3 Marketing Sales final.pdf"
     session.info.title = "   "
     assert suggested_filename(session) == "2025-03-14 workshop.pdf"
+
+
+def test_a_long_table_repeats_its_heading_once_per_page_only():
+    board = reference_board()
+    for number, zone in enumerate(PLACED_ZONES * 2):
+        text = f"Karte{number} " + LONG
+        board.add_card(Card(f"long{number}", text, text, None, True), zone)
+    data = summary_pdf(session_for(board, "en"))
+    frags = fragments(data)
+    start = next(i for i, f in enumerate(frags) if f.text == "Tasks by side")
+    per_page: dict[int, int] = {}
+    for fragment in frags[start:]:
+        if fragment.text == "Interface":
+            per_page[fragment.page] = per_page.get(fragment.page, 0) + 1
+    assert len(per_page) >= 3 and set(per_page.values()) == {1}

@@ -347,3 +347,24 @@ def test_a_second_process_is_refused_while_the_first_holds_the_session(tmp_path,
         holder.wait()
     with SessionStore.open(path) as store:  # a killed holder leaves no stale lock
         assert store.load().board.zone_of("terms") is Zone.SALES
+
+
+def test_content_of_the_wrong_type_is_refused_when_read(tmp_path):
+    path = _session_file(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE session SET title = ?", (b"\x00\xff",))
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotASessionError, match="text expected"):
+        read_session(path)
+    with SessionStore.open(path) as store, pytest.raises(NotASessionError):
+        store.load()
+
+
+def test_reading_and_listing_leave_the_folder_as_it_was(tmp_path):
+    path = _session_file(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert before == [path.name]
+    list_sessions(tmp_path)
+    read_session(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -7,6 +7,7 @@ exit code 2, never a traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -47,7 +48,10 @@ def sessions_dir(args: argparse.Namespace) -> Path:
         return checkout
     from workshop_app.ui.sessions import default_sessions_dir
 
-    return default_sessions_dir()
+    folder = default_sessions_dir()
+    with contextlib.suppress(OSError):  # the default folder is made on first use; a failure is reported
+        folder.mkdir(parents=True, exist_ok=True)  # by the storage as a missing folder
+    return folder
 
 
 def language(args: argparse.Namespace) -> str:

@@ -42,6 +42,7 @@ MAX_LINES = 4
 
 @dataclass(frozen=True)
 class _Plan:
+    widths: dict[Zone, float]
     font_size: float
     columns: dict[Zone, int]
     lines: int
@@ -78,8 +79,8 @@ def _fit_word(word: str, font: str, size: float, width: float) -> list[str]:
     parts: list[str] = []
     current = ""
     for char in word:
-        if current and stringWidth(current + char, font, size) > width:
-            parts.append(current)
+        if current and stringWidth(current + char + "-", font, size) > width:
+            parts.append(current + "-")
             current = char
         else:
             current += char
@@ -110,28 +111,41 @@ class BoardDrawing:
 
     # --- layout ---
 
-    def zone_widths(self, width: float) -> dict[Zone, float]:
-        return {zone: width * ZONE_SHARE[zone] for zone in PLACED_ZONES}
+    def width_splits(self, width: float) -> list[dict[Zone, float]]:
+        """Candidate zone widths: the usual narrow shared strip first, then wider strips, then widths
+        after the number of cards in each zone (a crowded zone gets more room)."""
+        shares = [tuple(ZONE_SHARE[z] for z in PLACED_ZONES), (0.35, 0.30, 0.35), (0.31, 0.38, 0.31)]
+        counts = [len(self.cards[zone]) for zone in PLACED_ZONES]
+        if sum(counts):
+            raw = [min(max(count / sum(counts), 0.18), 0.5) for count in counts]
+            shares.append(tuple(share / sum(raw) for share in raw))
+        return [{zone: width * share for zone, share in zip(PLACED_ZONES, split, strict=True)}
+                for split in shares]
 
     def _plan(self, width: float, max_height: float) -> _Plan:
-        """The most readable level at which the board fits `max_height`, preferring one at which no
-        word has to be broken inside; the least readable level when none fits."""
-        widths = self.zone_widths(width)
-        fitting: list[tuple[_Plan, bool]] = []
+        """The most readable level (and zone widths) at which the board fits `max_height`,
+        preferring one at which no word has to be broken inside; the least readable level when none
+        fits."""
+        fitting: list[_Plan] = []
         plan = None
         for size, min_card_w in LEVELS:
-            columns = {zone: self._columns(widths[zone], min_card_w) for zone in PLACED_ZONES}
-            lines, breaks_words = self._lines_needed(widths, columns, size)
-            card_h = lines * size * 1.22 + 2 * CARD_PAD
-            rows = max((math.ceil(len(self.cards[z]) / columns[z]) for z in PLACED_ZONES), default=0)
-            height = TITLE_H + PAD + max(rows, 1) * (card_h + GAP) + PAD
-            plan = _Plan(size, columns, lines, card_h, height)
-            if height <= max_height:
-                if not breaks_words:
-                    return plan
-                fitting.append((plan, breaks_words))
+            for widths in self.width_splits(width):
+                plan, breaks_words = self._plan_at(widths, size, min_card_w)
+                if plan.height <= max_height:
+                    if not breaks_words:
+                        return plan
+                    fitting.append(plan)
         assert plan is not None
-        return fitting[0][0] if fitting else plan
+        return fitting[0] if fitting else plan
+
+    def _plan_at(self, widths: dict[Zone, float], size: float, min_card_w: float
+                 ) -> tuple[_Plan, bool]:
+        columns = {zone: self._columns(widths[zone], min_card_w) for zone in PLACED_ZONES}
+        lines, breaks_words = self._lines_needed(widths, columns, size)
+        card_h = lines * size * 1.22 + 2 * CARD_PAD
+        rows = max((math.ceil(len(self.cards[z]) / columns[z]) for z in PLACED_ZONES), default=0)
+        height = TITLE_H + PAD + max(rows, 1) * (card_h + GAP) + PAD
+        return _Plan(widths, size, columns, lines, card_h, height), breaks_words
 
     def font_size(self, width: float, max_height: float) -> float:
         """The card font size the drawing would use for this space."""
@@ -169,7 +183,7 @@ class BoardDrawing:
     def build(self, width: float, max_height: float) -> Drawing:
         plan = self._plan(width, max_height)
         group = Group()
-        widths = self.zone_widths(width)
+        widths = plan.widths
         x = 0.0
         for zone in PLACED_ZONES:
             self._draw_zone(group, zone, x, widths[zone], plan)

@@ -52,6 +52,7 @@ MARGIN_BOTTOM = 20 * mm
 BLANK_SIGNATURE_ROWS = 4
 FIRST_PAGE_HEADER_H = 250.0  # title block, key facts and the board heading on page 1
 MIN_FIRST_PAGE_FONT = 7.0
+TABLE_START_ROOM = 110.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class _Styles:
     title: ParagraphStyle
     company: ParagraphStyle
     h2: ParagraphStyle
+    h2_table: ParagraphStyle
     h3: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
@@ -82,6 +84,8 @@ def _styles() -> _Styles:
         company=derive("company", fontSize=12, leading=15, textColor=INK, spaceAfter=8),
         h2=derive("h2", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=14,
                   spaceAfter=5, keepWithNext=1),
+        h2_table=derive("h2_table", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT,
+                        spaceBefore=14, spaceAfter=5),
         h3=derive("h3", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3,
                   keepWithNext=1),
         body=derive("body", spaceAfter=4),
@@ -203,12 +207,23 @@ class _Story:
         self.language = labels.language
 
     def flowables(self) -> list[Flowable]:
+        """The sections in reading order. When the board is too full to stay readable on the first
+        page, the diagnosis comes first and the board gets a page of its own after it."""
+        self.drawing_builder = BoardDrawing(self.board, self.labels, self.diagnosis.off_reference)
+        self.board_on_first_page = self.drawing_builder.font_size(
+            self.t.frame_width, self.first_page_room()) >= MIN_FIRST_PAGE_FONT
+        order = [self.header, self.board_section, self.table_section, self.diagnosis_section,
+                 self.reference_section]
+        if not self.board_on_first_page:
+            order = [self.header, self.diagnosis_section, self.reference_section, self.board_section,
+                     self.table_section]
         story: list[Flowable] = []
-        for section in (self.header, self.board_section, self.table_section, self.diagnosis_section,
-                        self.reference_section, self.notes_section, self.actions_section,
-                        self.agreement_section):
+        for section in (*order, self.notes_section, self.actions_section, self.agreement_section):
             story.extend(section())
         return story
+
+    def first_page_room(self) -> float:
+        return self.t.frame_height - FIRST_PAGE_HEADER_H
 
     # --- helpers ---
 
@@ -220,23 +235,49 @@ class _Story:
     def para(self, text_markup: str, style: ParagraphStyle) -> Paragraph:
         return Paragraph(text_markup, style)
 
-    def table(self, rows: list[list[Flowable | str]], widths: list[float], header: bool = True,
-              extra: list[tuple] | None = None) -> Table:
-        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
-                      splitInRow=1, hAlign="LEFT")
+    def table(self, header_keys: tuple[str, ...], rows: list[list[str]], widths: list[float],
+              keep_lines: tuple[int, ...] = (), extra: list[tuple] | None = None) -> Table:
+        """A table with a header row (repeated on each page) and rows of plain user texts.
+
+        A long text is cut at word boundaries into chunks that go into continuation rows, so that no
+        row is ever taller than a page; the rows then split only between rows (ReportLab's in-row
+        split would repeat the header in the middle of a page)."""
+        data: list[list[Flowable | str]] = [self.head_cells(*header_keys)]
+        rule_rows: list[int] = []
+        continuation_rows: list[int] = []
+        for texts in rows:
+            chunked = [_chunks(text, _chunk_chars(width)) for text, width in zip(texts, widths,
+                                                                                 strict=True)]
+            for part in range(max(len(chunks) for chunks in chunked)):
+                if part:
+                    continuation_rows.append(len(data))
+                data.append([self.para(markup(chunks[part], keep_lines=col in keep_lines),
+                                       self.s.cell) if part < len(chunks) else ""
+                             for col, chunks in enumerate(chunked)])
+            rule_rows.append(len(data) - 1)
         commands: list[tuple] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 5),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ("TOPPADDING", (0, 0), (-1, -1), 3.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("BACKGROUND", (0, 0), (-1, 0), PANEL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
         ]
-        if header:
-            commands += [("BACKGROUND", (0, 0), (-1, 0), PANEL),
-                         ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED)]
+        commands += [("LINEBELOW", (0, row), (-1, row), 0.4, RULE) for row in rule_rows]
+        for row in continuation_rows:  # a long text reads on without a gap
+            commands += [("TOPPADDING", (0, row), (-1, row), 0),
+                         ("BOTTOMPADDING", (0, row - 1), (-1, row - 1), 0)]
+        table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=0,
+                      hAlign="LEFT")
         table.setStyle(TableStyle(commands + (extra or [])))
         return table
+
+    def table_heading(self, key: str) -> list[Flowable]:
+        """A section heading followed by a table that may split across pages: a page break when
+        less than the heading and a few rows fit (keepWithNext would bind the heading to the whole
+        table, which ReportLab then splits awkwardly)."""
+        return [CondPageBreak(TABLE_START_ROOM), self.para(markup(self.labels[key]), self.s.h2_table)]
 
     def head_cells(self, *keys: str) -> list[Paragraph]:
         return [self.para(markup(self.labels[key]), self.s.cell_head) for key in keys]
@@ -255,13 +296,13 @@ class _Story:
         else:
             story.append(Spacer(1, 6))
         none = labels["none_given"]
-        participants = ", ".join(p.strip() for p in info.participants if p.strip())
+        participants = ", ".join(markup(p) for p in info.participants if p.strip())
         meta = [
-            (labels["date"], labels.date(info.date)),
-            (labels["facilitator"], info.facilitator.strip() or none),
+            (labels["date"], markup(labels.date(info.date))),
+            (labels["facilitator"], markup(info.facilitator) or none),
             (labels["participants"], participants or none),
         ]
-        rows = [[self.para(markup(key), self.s.fact_label), self.para(markup(value), self.s.cell)]
+        rows = [[self.para(markup(key), self.s.fact_label), self.para(value, self.s.cell)]
                 for key, value in meta]
         story.append(Table(rows, colWidths=[32 * mm, self.t.frame_width - 32 * mm], hAlign="LEFT",
                            style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -306,11 +347,10 @@ class _Story:
         """The board drawing, on the first page when it stays readable there, else on a page of its
         own."""
         labels = self.labels
-        builder = BoardDrawing(self.board, labels, self.diagnosis.off_reference)
+        builder = self.drawing_builder
         width = self.t.frame_width
-        max_height = self.t.frame_height - FIRST_PAGE_HEADER_H
-        if builder.font_size(width, max_height) < MIN_FIRST_PAGE_FONT:
-            max_height = self.t.frame_height - 60
+        max_height = (self.first_page_room() if self.board_on_first_page
+                      else self.t.frame_height - 60)
         drawing = builder.build(width, max_height)
         story: list[Flowable] = [
             CondPageBreak(min(drawing.height + 70, self.t.frame_height)),
@@ -329,18 +369,14 @@ class _Story:
     def table_section(self) -> list[Flowable]:
         columns = [self.board.cards_in(zone) for zone in PLACED_ZONES]
         width = self.t.frame_width / 3
-        header = self.head_cells(*(f"zone_{zone.value}" for zone in PLACED_ZONES))
-        rows: list[list[Flowable | str]] = [header]
-        for index in range(max((len(cards) for cards in columns), default=0)):
-            rows.append([self.para(markup(cards[index].text(self.language)), self.s.cell)
-                         if index < len(cards) else "" for cards in columns])
-        if len(rows) == 1:
-            rows.append(["", "", ""])
+        rows = [[cards[index].text(self.language) if index < len(cards) else "" for cards in columns]
+                for index in range(max((len(cards) for cards in columns), default=0))]
         colours = [("BACKGROUND", (col, 0), (col, 0), ZONE_COLOURS[zone])
                    for col, zone in enumerate(PLACED_ZONES)]
         lines = [("LINEAFTER", (0, 0), (1, -1), 0.6, RULE)]
-        return [self.para(markup(self.labels["section_table"]), self.s.h2),
-                self.table(rows, [width] * 3, extra=colours + lines)]
+        heads = tuple(f"zone_{zone.value}" for zone in PLACED_ZONES)
+        return [*self.table_heading("section_table"),
+                self.table(heads, rows or [["", "", ""]], [width] * 3, extra=colours + lines)]
 
     def diagnosis_section(self) -> list[Flowable]:
         labels = self.labels
@@ -376,7 +412,7 @@ class _Story:
             (labels["harm"], markup(archetype.harm(language))),
             (labels["recommendation"], markup(archetype.recommendation(language))),
         ]
-        label_w = 34 * mm
+        label_w = 40 * mm
         cells = [[self.para(markup(key), self.s.cell_head), self.para(value, self.s.cell)]
                  for key, value in rows if value]
         table = Table(cells, colWidths=[label_w, self.t.frame_width - label_w - 4], hAlign="RIGHT",
@@ -405,19 +441,17 @@ class _Story:
             story.append(self.para(markup(labels["off_reference_none"]), self.s.body))
             return story
         functions = load_functions()
-        rows: list[list[Flowable | str]] = [self.head_cells("col_card", "col_now", "col_reference")]
+        rows: list[list[str]] = []
+        none = labels["none_given"]
         for card_id in diagnosis.off_reference:
             card = self.board.card(card_id) if card_id in self.board else None
             reference = _reference_zone(card, functions)
-            rows.append([
-                self.para(markup(self.card_text(card_id)), self.s.cell),
-                self.para(markup(self.zone_name(self.board.zone_of(card_id))
-                                 if card else labels["none_given"]), self.s.cell),
-                self.para(markup(self.zone_name(reference) if reference else labels["none_given"]),
-                          self.s.cell),
-            ])
+            rows.append([self.card_text(card_id),
+                         self.zone_name(self.board.zone_of(card_id)) if card else none,
+                         self.zone_name(reference) if reference else none])
         width = self.t.frame_width
-        story.append(self.table(rows, [width * 0.56, width * 0.22, width * 0.22]))
+        story.append(self.table(("col_card", "col_now", "col_reference"), rows,
+                                [width * 0.56, width * 0.22, width * 0.22]))
         return story
 
     def zone_name(self, zone: Zone) -> str:
@@ -427,24 +461,21 @@ class _Story:
         notes = [(card_id, note) for card_id, note in self.session.notes.items() if note.strip()]
         if not notes:
             return []
-        rows: list[list[Flowable | str]] = [self.head_cells("col_card", "col_note")]
-        rows += [[self.para(markup(self.card_text(card_id)), self.s.cell),
-                  self.para(markup(note, keep_lines=True), self.s.cell)] for card_id, note in notes]
+        rows = [[self.card_text(card_id), note] for card_id, note in notes]
         width = self.t.frame_width
-        return [self.para(markup(self.labels["section_notes"]), self.s.h2),
-                self.table(rows, [width * 0.36, width * 0.64])]
+        return [*self.table_heading("section_notes"),
+                self.table(("col_card", "col_note"), rows, [width * 0.36, width * 0.64],
+                           keep_lines=(1,))]
 
     def actions_section(self) -> list[Flowable]:
         items = [item for item in self.session.action_items if item.what.strip()]
         if not items:
             return []
-        rows: list[list[Flowable | str]] = [self.head_cells("col_what", "col_who", "col_due")]
-        rows += [[self.para(markup(item.what, keep_lines=True), self.s.cell),
-                  self.para(markup(item.who), self.s.cell),
-                  self.para(markup(self.labels.date(item.due)), self.s.cell)] for item in items]
+        rows = [[item.what, item.who, self.labels.date(item.due)] for item in items]
         width = self.t.frame_width
-        return [self.para(markup(self.labels["section_actions"]), self.s.h2),
-                self.table(rows, [width * 0.58, width * 0.24, width * 0.18])]
+        return [*self.table_heading("section_actions"),
+                self.table(("col_what", "col_who", "col_due"), rows,
+                           [width * 0.58, width * 0.24, width * 0.18], keep_lines=(0,))]
 
     def agreement_section(self) -> list[Flowable]:
         labels = self.labels
@@ -456,7 +487,7 @@ class _Story:
         for name in names or [""] * BLANK_SIGNATURE_ROWS:
             rows.append([self.para(markup(name), self.s.cell), "", ""])
         table = Table(rows, colWidths=[width * 0.42, gap, width * 0.58 - gap], hAlign="LEFT",
-                      splitByRow=1, splitInRow=1, repeatRows=1, style=TableStyle([
+                      splitByRow=1, splitInRow=0, repeatRows=1, style=TableStyle([
                           ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                           ("LEFTPADDING", (0, 0), (-1, -1), 2),
                           ("TOPPADDING", (0, 1), (-1, -1), 18),
@@ -469,6 +500,26 @@ class _Story:
                  self.para(f"<b>{markup(labels['agreed_by'])}</b>", self.s.body), table]
         keep = CondPageBreak(min(90 + 30 * min(len(rows), 8), self.t.frame_height))
         return [keep, KeepTogether(block)] if len(rows) <= 12 else [keep, *block]
+
+
+def _chunk_chars(width: float) -> int:
+    """How many characters of table text make a block of about 25 lines in a column this wide."""
+    return max(120, int(width * 5))
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """`text` in pieces of at most about `size` characters, cut at whitespace where there is any,
+    so that the pieces printed one below the other read as the whole text."""
+    if len(text) <= size:
+        return [text]
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > size:
+        cut = max(rest.rfind(" ", 0, size), rest.rfind("\n", 0, size))
+        cut = cut if cut > size // 2 else size
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    return [*pieces, rest] if rest.strip() else pieces
 
 
 def _reference_zone(card: Card | None, functions) -> Zone | None:

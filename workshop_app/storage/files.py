@@ -76,18 +76,19 @@ def connect(path: Path, *, read_only: bool) -> Database:
 
 
 def connect_for_reading(path: Path) -> Database:
-    """A read-only, validated connection. In a folder we may not write (no `-shm` can be made) a
-    file with no pending `-wal` is opened as immutable, which needs no side files."""
-    db = connect(path, read_only=True)
+    """A read-only, validated connection that leaves no side files behind.
+
+    With no `-wal` beside the file no app has it open for writing, and it is read as immutable: no
+    `-shm`/`-wal` files are made (so reading works in a folder we may not write, and listing a folder
+    leaves it as it was). With a `-wal` present (an app has it open, or crashed), it is read through
+    the WAL, which sees every committed change."""
+    immutable = not Path(f"{path}-wal").exists()
+    resolved = quote(str(Path(path).resolve()))
+    uri = f"file:{resolved}?mode=ro&immutable=1" if immutable else f"file:{resolved}?mode=ro"
     try:
-        validate(db, path)
-        return db
-    except CorruptError as exc:
-        db.close()
-        if "readonly" not in str(exc) or Path(f"{path}-wal").exists():
-            raise
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro&immutable=1"
-    conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0)
+    except sqlite3.Error as exc:
+        raise _classify(path, exc) from None
     harden(conn)
     db = Database(conn, recursive_triggers=False, execute_plugins=False)
     try:

@@ -135,14 +135,7 @@ class SessionStore:
     # --- reading ---
 
     def load(self) -> Session:
-        try:
-            return _read(self.db, self.round)
-        except sqlite3.Error as exc:
-            raise CorruptError(path=self.path, detail=exc) from None
-        except (KeyError, ValueError, TypeError, RecursionError) as exc:  # content of the wrong shape
-            if isinstance(exc, SessionError):
-                raise
-            raise NotASessionError(path=self.path, detail=exc) from None
+        return _load(self.db, self.round, self.path)
 
     def events(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM events ORDER BY id"))
@@ -287,15 +280,24 @@ def read_session(path: Path) -> Session:
     db = files.connect_for_reading(path)
     try:
         row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
-        return _read(db, (row[0] if row and row[0] else None) or DEFAULT_ROUND)
+        round_name = row[0] if row and isinstance(row[0], str) and row[0] else DEFAULT_ROUND
+        return _load(db, round_name, path)
     except sqlite3.Error as exc:
         raise CorruptError(path=path, detail=exc) from None
-    except (KeyError, ValueError, TypeError, RecursionError) as exc:
-        if isinstance(exc, SessionError):
-            raise
-        raise NotASessionError(path=path, detail=exc) from None
     finally:
         db.close()
+
+
+def _load(db: Database, round_name: str, path: Path) -> Session:
+    """The session in the file, or a SessionError naming what is wrong with its content."""
+    try:
+        return _read(db, round_name)
+    except sqlite3.Error as exc:
+        raise CorruptError(path=path, detail=exc) from None
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:  # content of the wrong shape
+        if isinstance(exc, SessionError):
+            raise
+        raise NotASessionError(path=path, detail=" ".join(str(exc).split())[:200]) from None
 
 
 def _create_database(path: Path) -> Database:
@@ -321,23 +323,45 @@ def _read(db: Database, round_name: str) -> Session:
                      "WHERE id = 1").fetchone()
     if row is None:
         raise ValueError("the session row is missing")
-    participants = json.loads(row[5] or "[]")
-    if not isinstance(participants, list):
-        raise ValueError("participants must be a list")
-    info = SessionInfo(title=row[0], company=row[1] or "", facilitator=row[2] or "", date=row[3] or "",
-                       language=row[4] or "de", participants=[str(p) for p in participants])
-    cards = [Card(card_id, text_de, text_en, function, bool(custom)) for card_id, text_de, text_en,
-             function, custom in db.execute("SELECT id, text_de, text_en, function, custom FROM cards "
-                                            "ORDER BY seq, id")]
+    title, company, facilitator, date, language = (_text(value, "session") for value in row[:5])
+    participants = json.loads(_text(row[5], "participants") or "[]")
+    if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
+        raise ValueError("participants must be a list of names")
+    info = SessionInfo(title=title, company=company, facilitator=facilitator, date=date,
+                       language=language if language in ("de", "en") else "de", participants=participants)
+    cards = [_card(*row) for row in db.execute("SELECT id, text_de, text_en, function, custom FROM cards "
+                                              "ORDER BY seq, id")]
     zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
     for card_id, zone in db.execute("SELECT card_id, zone FROM placements WHERE round = ? "
                                     "ORDER BY zone, position", (round_name,)):
-        zones[Zone(zone)].append(card_id)
+        zones[Zone(_text(zone, "zone"))].append(_text(card_id, "card id"))
     board = Board.from_zones(cards, zones)
-    notes = dict(db.execute("SELECT card_id, note FROM notes ORDER BY card_id").fetchall())
-    items = [ActionItem(what, who or "", due or "") for what, who, due in
-             db.execute("SELECT what, who, due FROM action_items ORDER BY position, id")]
+    notes = {_text(card_id, "note"): _text(note, "note")
+             for card_id, note in db.execute("SELECT card_id, note FROM notes ORDER BY card_id")}
+    items = [ActionItem(_text(what, "action item"), _text(who, "action item"), _text(due, "action item"))
+             for what, who, due in db.execute("SELECT what, who, due FROM action_items "
+                                              "ORDER BY position, id")]
     return Session(info, board, notes, items, round_name)
+
+
+def _text(value: object, where: str) -> str:
+    """A text column's value: NULL reads as empty, anything but text is refused."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"{where}: text expected, found {type(value).__name__}")
+    return value
+
+
+def _card(card_id: object, text_de: object, text_en: object, function: object, custom: object) -> Card:
+    if not isinstance(card_id, str) or not card_id:
+        raise TypeError("a card id must be text")
+    if function is not None and not isinstance(function, str):
+        raise TypeError(f"card {card_id!r}: the function must be text")
+    if not isinstance(custom, int):
+        raise TypeError(f"card {card_id!r}: custom must be 0 or 1")
+    return Card(card_id, _text(text_de, f"card {card_id!r}"), _text(text_en, f"card {card_id!r}"),
+                function, bool(custom)).validated()
 
 
 def _info_values(info: SessionInfo) -> tuple:

@@ -25,27 +25,28 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(language: str | None = None, *, sessions_dir: Path | None = None,
-                 settings: QSettings | None = None) -> MainWindow:
+                 settings: QSettings | None = None, session: Path | None = None) -> MainWindow:
     """The main window on the built-in demo workshop (the default deck, nothing placed), not saved.
 
     With `settings` (or `sessions_dir`) the window starts its sessions: it reopens the last session
-    named in `settings`, or creates the demo workshop session in the sessions folder."""
+    named in `settings` (or opens `session`), or creates the demo workshop session in the sessions
+    folder."""
     app = create_app()
     language = choose_language(language)
     install_translators(app, language)
     window = MainWindow(load_deck().board(), language)
-    if settings is not None or sessions_dir is not None:
+    if settings is not None or sessions_dir is not None or session is not None:
         if settings is not None:
             window.sessions.settings = settings
-        window.sessions.start(Path(sessions_dir) if sessions_dir else None)
+        window.sessions.start(Path(sessions_dir) if sessions_dir else None, session)
     return window
 
 
 def run(language: str | None = None, full_screen: bool = False,
-        sessions_dir: str | Path | None = None) -> int:
+        sessions_dir: str | Path | None = None, session: Path | None = None) -> int:
     app = create_app()
     window = build_window(language, sessions_dir=Path(sessions_dir) if sessions_dir else None,
-                          settings=QSettings())
+                          settings=QSettings(), session=session)
     if full_screen:
         window.fullscreen_action.setChecked(True)
     else:

@@ -11,6 +11,7 @@ an undo step (another feature changing the board) is committed on the next turn 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -73,6 +74,9 @@ def default_sessions_dir() -> Path:
     checkout = checkout_sessions_dir()
     if checkout is not None:
         return checkout
+    if QCoreApplication.instance() is None:  # the command line: no app object names the folder
+        QCoreApplication.setOrganizationName(APP_TITLE)
+        QCoreApplication.setApplicationName(APP_TITLE)
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "sessions"
 
@@ -208,13 +212,13 @@ class SessionController(QObject):
 
     # --- start-up ---
 
-    def start(self, sessions_dir: Path | None = None) -> None:
-        """Choose the sessions folder (`--sessions-dir`, the preference, or the default), then reopen
-        the last session, or create the demo workshop when there is none."""
+    def start(self, sessions_dir: Path | None = None, session: Path | None = None) -> None:
+        """Choose the sessions folder (`--sessions-dir`, the preference, or the default), then open
+        `session`, else reopen the last session, or create the demo workshop when there is none."""
         if not self.use_folder(sessions_dir):
             self._show_unsaved_demo()
             return
-        last = self.settings.value(KEY_LAST, "", str)
+        last = str(session) if session else self.settings.value(KEY_LAST, "", str)
         if last and Path(last).exists():
             if self.open_path(Path(last)):
                 return
@@ -460,6 +464,7 @@ class SessionController(QObject):
 
     def report_text(self, text: str) -> None:
         self.last_error = text
+        print(f"workshop-app: {' '.join(text.split())}", file=sys.stderr)  # for a start from a terminal
         message_box(self._parent_widget(), QMessageBox.Icon.Warning, tr("Sessions"), text,
                     QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok)
 

@@ -1,0 +1,373 @@
+"""Sessions in the window: start, autosave of real drags, reopen in a new window, the File menu, faults.
+
+Every test works in a temporary sessions folder with its own settings file; the default folder is
+redirected too, so that no test ever writes into the checkout's `sessions/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from gui_helpers import drag_card_to, slot_point, zone_point
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+from storage_helpers import as_unprivileged_user, folder_for_everyone
+
+from workshop_app.domain.model import Zone
+from workshop_app.storage import SessionStore, read_session
+from workshop_app.ui import sessions as sessions_ui
+from workshop_app.ui.app import build_window
+from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
+
+FIXTURE_V1 = Path(__file__).parent / "fixtures" / "session_v1.sqlite"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """A default folder under tmp_path, and no sessions folder from the environment."""
+    default = tmp_path / "default-sessions"
+    monkeypatch.setattr(sessions_ui, "default_sessions_dir", lambda: default)
+    monkeypatch.delenv(sessions_ui.SESSIONS_DIR_VARIABLE, raising=False)
+    return default
+
+
+@pytest.fixture
+def folder(tmp_path):
+    path = tmp_path / "sessions"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def settings_path(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+class Shown(list):
+    answer: dict
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes answer at once; the texts they would show are collected (with their format)."""
+    shown = Shown()
+    answer = {"button": QMessageBox.StandardButton.Ok}
+
+    def exec_(box):
+        shown.append((box.text(), box.textFormat()))
+        return answer["button"]
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    shown.answer = answer
+    return shown
+
+
+def open_window(qtbot, folder, settings_path, sessions_dir=True):
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    window = build_window("en", sessions_dir=folder if sessions_dir else None, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- start, autosave, reopen ---
+
+
+def test_first_start_creates_the_demo_workshop_session(qtbot, folder, settings_path, messages):
+    window = open_window(qtbot, folder, settings_path)
+    store = window.sessions.store
+    assert store is not None and store.path.parent == folder
+    assert window.windowTitle().startswith("Demo workshop")
+    assert len(window.board) == 22 and not list(window.board.placed())
+    assert messages == []
+
+
+def test_dragged_cards_are_where_they_were_in_a_new_window(qtbot, folder, settings_path, messages):
+    window = open_window(qtbot, folder, settings_path)
+    view = window.view
+    drag_card_to(qtbot, view, "advertising", zone_point(view, Zone.MARKETING))
+    drag_card_to(qtbot, view, "terms", zone_point(view, Zone.SALES))
+    drag_card_to(qtbot, view, "price_negotiation", slot_point(view, Zone.SALES, 0))
+    drag_card_to(qtbot, view, "field_feedback", zone_point(view, Zone.SHARED))
+    expected = window.board.snapshot()
+    assert expected["sales"] == ("price_negotiation", "terms")
+    path = window.sessions.store.path
+    assert read_session(path).board.snapshot() == expected  # on disk before the window closes
+    window.close()
+
+    again = open_window(qtbot, folder, settings_path)
+    assert again.sessions.store.path == path
+    assert again.board.snapshot() == expected
+    for card_id in ("advertising", "terms", "price_negotiation", "field_feedback"):
+        zone = again.board.zone_of(card_id)
+        rect = again.board_scene.layout.zones[zone].rect
+        pos = again.view.card_item(card_id).pos()
+        assert rect.contains(pos.x() + 1, pos.y() + 1)
+    assert messages == []
+
+
+def test_undo_and_redo_are_saved_and_logged(qtbot, folder, settings_path, messages):
+    window = open_window(qtbot, folder, settings_path)
+    view = window.view
+    drag_card_to(qtbot, view, "terms", zone_point(view, Zone.SALES))
+    QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    path = window.sessions.store.path
+    assert read_session(path).board.zone_of("terms") is Zone.UNPLACED
+    QTest.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert read_session(path).board.zone_of("terms") is Zone.SALES
+    moves = [(e["action"], e["to_zone"]) for e in window.sessions.store.events() if e["kind"] == "move"]
+    assert moves == [("do", "sales"), ("undo", "unplaced"), ("redo", "sales")]
+
+
+def test_a_custom_card_and_its_edit_survive_a_restart(qtbot, folder, settings_path, messages,
+                                                        monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window(qtbot, folder, settings_path)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Messestand planen", True))
+    window.ask_add_card()
+    custom = next(card for card in window.board.cards() if card.custom)
+    drag_card_to(qtbot, window.view, custom.id, zone_point(window.view, Zone.SHARED))
+    window.close()
+    again = open_window(qtbot, folder, settings_path)
+    assert again.board.card(custom.id).text_en == "Messestand planen"
+    assert again.board.zone_of(custom.id) is Zone.SHARED
+
+
+def test_a_board_loaded_by_another_feature_becomes_the_sessions_board(qtbot, folder, settings_path,
+                                                                      messages):
+    from workshop_app.domain.deck import reference_board
+
+    window = open_window(qtbot, folder, settings_path)
+    board = reference_board()
+    window.set_board(board)
+    assert read_session(window.sessions.store.path).board.snapshot() == board.snapshot()
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.MARKETING))
+    assert read_session(window.sessions.store.path).board.zone_of("terms") is Zone.MARKETING
+
+
+# --- File menu ---
+
+
+def test_file_menu_has_the_session_entries(qtbot, folder, settings_path, messages):
+    window = open_window(qtbot, folder, settings_path)
+    texts = [action.text() for action in window.file_menu.actions()]
+    for expected in ("&New workshop…", "&Open…", "Open &recent", "&Duplicate for the next team…",
+                     "&Rename…", "De&lete…"):
+        assert expected in texts
+
+
+def test_new_workshop_dialog_creates_and_shows_a_session(qtbot, folder, settings_path, messages,
+                                                         monkeypatch):
+    window = open_window(qtbot, folder, settings_path)
+    first = window.sessions.store.path
+
+    def fill_and_accept(dialog):
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.title_edit.setText("Vertrieb <Süd>")
+        assert dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.company_edit.setText("Tom & Jerry GmbH")
+        dialog.facilitator_edit.setText("Anna")
+        dialog.participants_edit.setPlainText("Jonas\nMira, Ute\n")
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(NewWorkshopDialog, "exec", fill_and_accept)
+    window.sessions.new_action.trigger()
+    store = window.sessions.store
+    assert store.path != first and store.path.exists()
+    info = read_session(store.path).info
+    assert (info.title, info.company, info.facilitator, info.participants, info.language) == (
+        "Vertrieb <Süd>", "Tom & Jerry GmbH", "Anna", ["Jonas", "Mira", "Ute"], "en")
+    assert window.windowTitle().startswith("Vertrieb <Süd>")
+    assert not list(window.board.placed())
+
+
+def test_open_dialog_lists_searches_and_opens(qtbot, folder, settings_path, messages, monkeypatch):
+    window = open_window(qtbot, folder, settings_path)
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
+    demo = window.sessions.store.path
+    window.sessions.new_session(sessions_ui.SessionInfo("Acme round", company="Acme"),
+                                window.board.emptied())
+    (folder / "broken.sqlite").write_text("garbage")
+    seen = {}
+
+    def search_and_open(dialog):
+        seen["all"] = sorted(dialog.visible_titles())
+        rows = {s.title: s for s in dialog.summaries}
+        seen["placed"] = rows["Demo workshop"].placed
+        dialog.search.setText("demo")
+        seen["found"] = dialog.visible_titles()
+        dialog._accept_selected()
+        return 1
+
+    monkeypatch.setattr(OpenSessionDialog, "exec", search_and_open)
+    window.sessions.open_action.trigger()
+    assert seen["all"] == ["Acme round", "Demo workshop", "broken"]
+    assert seen["placed"] == 1 and seen["found"] == ["Demo workshop"]
+    assert window.sessions.store.path == demo
+    assert window.board.zone_of("terms") is Zone.SALES
+
+
+def test_open_recent_lists_the_sessions_opened_before(qtbot, folder, settings_path, messages):
+    window = open_window(qtbot, folder, settings_path)
+    demo = window.sessions.store.path
+    window.sessions.new_session(sessions_ui.SessionInfo("Second"), window.board.emptied())
+    window.sessions.recent_menu.aboutToShow.emit()
+    entries = window.sessions.recent_menu.actions()
+    assert [a.text() for a in entries][:2] == [window.sessions.store.path.name, demo.name]
+    entries[1].trigger()
+    assert window.sessions.store.path == demo
+
+
+def test_duplicate_keeps_deck_and_cards_with_an_empty_board(qtbot, folder, settings_path, messages,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window(qtbot, folder, settings_path)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Eigene Aufgabe", True))
+    window.ask_add_card()
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
+    original = window.sessions.store.path
+    cards = window.board.cards()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Team B", True))
+    window.sessions.duplicate_action.trigger()
+    copy = window.sessions.store.path
+    assert copy != original
+    session = read_session(copy)
+    assert session.info.title == "Team B"
+    assert session.board.cards() == cards
+    assert not list(session.board.placed())
+    assert read_session(original).board.zone_of("terms") is Zone.SALES
+
+
+def test_rename_changes_the_title_everywhere(qtbot, folder, settings_path, messages, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = open_window(qtbot, folder, settings_path)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kick-off <i>Nord</i>", True))
+    window.sessions.rename_action.trigger()
+    assert window.windowTitle().startswith("Kick-off <i>Nord</i>")
+    assert read_session(window.sessions.store.path).info.title == "Kick-off <i>Nord</i>"
+
+
+def test_delete_asks_then_moves_the_file_to_trash(qtbot, folder, settings_path, messages):
+    window = open_window(qtbot, folder, settings_path)
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
+    path = window.sessions.store.path
+    messages.answer["button"] = QMessageBox.StandardButton.No
+    window.sessions.delete_action.trigger()
+    assert path.exists() and "trash" in messages[-1][0]
+    assert messages[-1][1] == Qt.TextFormat.PlainText
+    messages.answer["button"] = QMessageBox.StandardButton.Yes
+    window.sessions.delete_action.trigger()
+    trashed = folder / "trash" / path.name
+    assert read_session(trashed).board.zone_of("terms") is Zone.SALES
+    # it was the only session: a fresh demo workshop takes its place
+    assert window.sessions.store is not None
+    assert not list(read_session(window.sessions.store.path).board.placed())
+    assert not list(window.board.placed())
+
+
+# --- faults: a clear message, the file untouched ---
+
+
+def _damage_not_sqlite(path: Path) -> None:
+    path.write_text("these are my notes, not a session")
+
+
+def _damage_truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:5000])
+
+
+def _damage_newer(path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES "
+                 "('grenzziehung', 'm009_future', 'later')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("damage,words", [(_damage_not_sqlite, "not a session file"),
+                                          (_damage_truncate, "truncated"),
+                                          (_damage_newer, "newer version")])
+def test_a_bad_last_session_gives_a_message_and_stays_untouched(qtbot, folder, settings_path, messages,
+                                                                damage, words):
+    window = open_window(qtbot, folder, settings_path)
+    path = window.sessions.store.path
+    window.close()
+    damage(path)
+    before = digest(path)
+    again = open_window(qtbot, folder, settings_path)
+    assert len(messages) == 1 and words in messages[0][0] and path.name in messages[0][0]
+    assert messages[0][1] == Qt.TextFormat.PlainText
+    assert again.sessions.store is None and "not saved" in again.windowTitle()
+    drag_card_to(qtbot, again.view, "terms", zone_point(again.view, Zone.SALES))  # still usable
+    assert digest(path) == before
+
+
+def test_a_session_open_in_another_window_is_refused(qtbot, folder, settings_path, messages):
+    first = open_window(qtbot, folder, settings_path)
+    path = first.sessions.store.path
+    drag_card_to(qtbot, first.view, "terms", zone_point(first.view, Zone.SALES))
+    before = digest(path)
+    second = open_window(qtbot, folder, settings_path)
+    assert len(messages) == 1 and "already open in another window" in messages[0][0]
+    assert second.sessions.store is None
+    assert digest(path) == before
+    drag_card_to(qtbot, first.view, "advertising", zone_point(first.view, Zone.MARKETING))
+    assert read_session(path).board.zone_of("advertising") is Zone.MARKETING
+
+
+def test_a_missing_sessions_folder_falls_back_to_the_default_with_a_message(qtbot, tmp_path, isolated,
+                                                                            settings_path, messages):
+    window = open_window(qtbot, tmp_path / "unplugged-stick", settings_path)
+    assert len(messages) == 1 and "does not exist" in messages[0][0]
+    assert str(isolated) in messages[0][0]
+    assert window.sessions.store.path.parent == isolated
+    assert not (tmp_path / "unplugged-stick").exists()
+
+
+def test_a_read_only_sessions_folder_gives_a_message(qtbot, settings_path, messages, monkeypatch):
+    with folder_for_everyone() as folder:
+        folder.chmod(0o555)
+        with as_unprivileged_user():
+            window = open_window(qtbot, folder, Path(folder) / "settings.ini", sessions_dir=True)
+            window.sessions.new_session(sessions_ui.SessionInfo("Another"), window.board.emptied())
+        folder.chmod(0o755)
+        assert messages and all("cannot be written" in text for text, _ in messages)
+        assert window.sessions.store is None
+        assert sorted(p.name for p in folder.iterdir()) == []
+
+
+def test_opening_an_old_session_migrates_it(qtbot, folder, settings_path, messages):
+    path = folder / "old.sqlite"
+    shutil.copyfile(FIXTURE_V1, path)
+    window = open_window(qtbot, folder, settings_path)
+    assert window.sessions.open_path(path)
+    assert window.sessions.store.schema_version() == 2
+    assert window.board.ids_in(Zone.MARKETING) == ("needs_analysis", "product_proposal",
+                                                   "benefit_persuasion")
+    assert window.windowTitle().startswith("Kundenversteher-Runde")
+
+
+def test_tests_never_write_into_the_checkout_sessions_folder():
+    from workshop_app.paths import checkout_sessions_dir
+
+    checkout = checkout_sessions_dir()
+    if checkout is not None:
+        assert sorted(p.name for p in checkout.iterdir()) == [".gitkeep"]
+    assert SessionStore  # the storage is importable from the UI tests
