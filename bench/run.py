@@ -74,13 +74,15 @@ BOUND_MODULE = {
 # figure -> (its baseline figure, its ratio figure); a missing ratio is computed from the two
 COMPARISONS: dict[str, tuple[str, str | None]] = {
     "startup_app_ms": ("startup_baseline_ms", "startup_ratio"),
+    "startup_core_ms": ("startup_baseline_ms", "startup_core_ratio"),
+    "startup_cold_app_ms": ("startup_cold_baseline_ms", None),
     "drag_event_ms_300": ("drag_event_baseline_ms", "drag_event_ratio"),
     "drag_repaint_ms_300": ("drag_repaint_baseline_ms", None),
     "peak_rss_mb": ("peak_rss_baseline_mb", "peak_rss_ratio"),
-    "autosave_median_ms": ("autosave_baseline_ms", "autosave_ratio"),
+    "autosave_median_ms": ("autosave_baseline_median_ms", "autosave_ratio"),
     "export_s_60": ("export_baseline_s", "export_ratio"),
-    "diagnosis_ms_22": ("diagnosis_baseline_ms_22", "diagnosis_ratio_22"),
-    "diagnosis_ms_300": ("diagnosis_baseline_ms_300", "diagnosis_ratio_300"),
+    "diagnosis_ms_22": ("diagnosis_baseline_snapshot_ms_22", "diagnosis_ratio_22"),
+    "diagnosis_ms_300": ("diagnosis_baseline_snapshot_ms_300", "diagnosis_ratio_300"),
 }
 
 
