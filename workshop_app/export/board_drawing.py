@@ -11,10 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth as _reportlab_string_width
 
 from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
 from workshop_app.export.fonts import BOLD, REGULAR
@@ -38,6 +39,17 @@ BOUNDARY_W = 2.2
 # (font size, smallest card width) from the most to the least readable
 LEVELS = ((9.0, 86.0), (8.5, 80.0), (8.0, 74.0), (7.0, 64.0), (6.0, 54.0), (5.0, 44.0))
 MAX_LINES = 4
+
+
+@lru_cache(maxsize=20000)
+def _unit_width(text: str, font: str) -> float:
+    return _reportlab_string_width(text, font, 1.0)
+
+
+def stringWidth(text: str, font: str, size: float) -> float:  # noqa: N802 - ReportLab's name
+    """ReportLab's string width, memoised per text at size 1 (a width grows linearly with the size):
+    the layout measures the same words at several sizes and widths."""
+    return _unit_width(text, font) * size
 
 
 @dataclass(frozen=True)
@@ -77,13 +89,15 @@ def _fit_word(word: str, font: str, size: float, width: float) -> list[str]:
     if stringWidth(word, font, size) <= width:
         return [word]
     parts: list[str] = []
-    current = ""
+    current, current_w = "", 0.0
+    hyphen_w = stringWidth("-", font, size)
     for char in word:
-        if current and stringWidth(current + char + "-", font, size) > width:
+        char_w = stringWidth(char, font, size)  # no kerning: a string's width is its characters'
+        if current and current_w + char_w + hyphen_w > width:
             parts.append(current + "-")
-            current = char
+            current, current_w = char, char_w
         else:
-            current += char
+            current, current_w = current + char, current_w + char_w
     return [*parts, current] if current else parts
 
 
@@ -108,6 +122,7 @@ class BoardDrawing:
         self.cards = {zone: board.cards_in(zone) for zone in PLACED_ZONES}
         self.texts = {card.id: plain(card.text(self.language)) for zone in PLACED_ZONES
                       for card in self.cards[zone]}
+        self._plans: dict[tuple[float, float], _Plan] = {}
 
     # --- layout ---
 
@@ -123,6 +138,12 @@ class BoardDrawing:
                 for split in shares]
 
     def _plan(self, width: float, max_height: float) -> _Plan:
+        key = (width, max_height)
+        if key not in self._plans:
+            self._plans[key] = self._search_plan(width, max_height)
+        return self._plans[key]
+
+    def _search_plan(self, width: float, max_height: float) -> _Plan:
         """The most readable level (and zone widths) at which the board fits `max_height`,
         preferring one at which no word has to be broken inside; the least readable level when none
         fits."""
