@@ -371,3 +371,24 @@ def test_tests_never_write_into_the_checkout_sessions_folder():
     if checkout is not None:
         assert sorted(p.name for p in checkout.iterdir()) == [".gitkeep"]
     assert SessionStore  # the storage is importable from the UI tests
+
+
+def test_a_failed_commit_is_reported_and_the_next_one_catches_up(qtbot, folder, settings_path, messages):
+    import sqlite3
+
+    window = open_window(qtbot, folder, settings_path)
+    store = window.sessions.store
+    store.db.conn.execute("PRAGMA busy_timeout = 50")
+    blocker = sqlite3.connect(store.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # someone else holds the write lock
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
+    assert window.board.zone_of("terms") is Zone.SALES  # the board keeps the move
+    assert len(messages) == 1 and "could not be saved" in messages[0][0]
+    assert window.sessions.status.text() == "Not saved!"
+    blocker.execute("ROLLBACK")
+    blocker.close()
+    drag_card_to(qtbot, window.view, "advertising", zone_point(window.view, Zone.MARKETING))
+    saved = read_session(store.path).board
+    assert saved.snapshot() == window.board.snapshot()
+    assert saved.zone_of("terms") is Zone.SALES and len(messages) == 1
+    assert window.sessions.status.text().startswith("Saved automatically")

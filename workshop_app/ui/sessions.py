@@ -97,9 +97,12 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 class Autosave:
     """Commits the board's changes to the store, one transaction per undo-stack step."""
 
-    def __init__(self, store: SessionStore, board: Board, undo_stack, on_error: Callable) -> None:
+    def __init__(self, store: SessionStore, board: Board, undo_stack, on_error: Callable,
+                 on_recovered: Callable = lambda: None) -> None:
         self.store, self.board, self.undo_stack, self.on_error = store, board, undo_stack, on_error
+        self.on_recovered = on_recovered
         self.pending: list[Change] = []
+        self.out_of_step = False  # the file missed a change the board has
         self.last_index = undo_stack.index()
         store.attach(board, commit_each=False)
         self._unsubscribe = board.subscribe(self._collect)
@@ -131,8 +134,16 @@ class Autosave:
             return
         changes, self.pending = self.pending, []
         try:
+            if self.out_of_step:  # an earlier commit failed: write the whole board, then go on
+                self.store.replace_board(self.board)
+                self.store.attach(self.board, commit_each=False)
+                self.out_of_step = False
+                self.store.commit(changes, action)
+                self.on_recovered()
+                return
             self.store.commit(changes, action)
         except SessionError as exc:
+            self.out_of_step = True
             self.on_error(exc)
 
 
@@ -295,7 +306,8 @@ class SessionController(QObject):
         self.store, self.session = store, session
         self._save_failed_shown = False
         self.window.set_board(session.board)  # boardReplaced: the same board, so no rewrite
-        self.autosave = Autosave(store, session.board, self.window.undo_stack, self._save_failed)
+        self.autosave = Autosave(store, session.board, self.window.undo_stack, self._save_failed,
+                                 self._save_recovered)
         self._remember(store.path)
         self._update_title()
         self._update_actions()
@@ -324,7 +336,8 @@ class SessionController(QObject):
         except SessionError as exc:
             self._save_failed(exc)
         self.session.board = board
-        self.autosave = Autosave(self.store, board, self.window.undo_stack, self._save_failed)
+        self.autosave = Autosave(self.store, board, self.window.undo_stack, self._save_failed,
+                                 self._save_recovered)
 
     # --- File menu actions ---
 
@@ -473,6 +486,10 @@ class SessionController(QObject):
         if not self._save_failed_shown:
             self._save_failed_shown = True
             self.report(error)
+
+    def _save_recovered(self) -> None:
+        self._save_failed_shown = False
+        self._update_title()
 
     def _parent_widget(self) -> QWidget | None:
         return self.window if self.window.isVisible() else None
