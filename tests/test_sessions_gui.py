@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from storage_helpers import as_unprivileged_user, folder_for_everyone
 
 from workshop_app.domain.model import Zone
-from workshop_app.storage import SessionStore, read_session
+from workshop_app.storage import read_session
 from workshop_app.ui import sessions as sessions_ui
 from workshop_app.ui.app import build_window
 from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
@@ -28,11 +28,23 @@ FIXTURE_V1 = Path(__file__).parent / "fixtures" / "session_v1.sqlite"
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
-    """A default folder under tmp_path, and no sessions folder from the environment."""
+    """A default folder under tmp_path, and no sessions folder from the environment; afterwards the
+    checkout's `sessions/` must be exactly as before."""
+    from workshop_app.paths import checkout_sessions_dir
+
+    checkout = checkout_sessions_dir()
+    before = _listing(checkout)
     default = tmp_path / "default-sessions"
     monkeypatch.setattr(sessions_ui, "default_sessions_dir", lambda: default)
     monkeypatch.delenv(sessions_ui.SESSIONS_DIR_VARIABLE, raising=False)
-    return default
+    yield default
+    assert _listing(checkout) == before
+
+
+def _listing(folder: Path | None) -> dict[str, float]:
+    if folder is None:
+        return {}
+    return {path.name: path.stat().st_mtime for path in folder.iterdir()}
 
 
 @pytest.fixture
@@ -362,15 +374,6 @@ def test_opening_an_old_session_migrates_it(qtbot, folder, settings_path, messag
     assert window.board.ids_in(Zone.MARKETING) == ("needs_analysis", "product_proposal",
                                                    "benefit_persuasion")
     assert window.windowTitle().startswith("Kundenversteher-Runde")
-
-
-def test_tests_never_write_into_the_checkout_sessions_folder():
-    from workshop_app.paths import checkout_sessions_dir
-
-    checkout = checkout_sessions_dir()
-    if checkout is not None:
-        assert sorted(p.name for p in checkout.iterdir()) == [".gitkeep"]
-    assert SessionStore  # the storage is importable from the UI tests
 
 
 def test_a_failed_commit_is_reported_and_the_next_one_catches_up(qtbot, folder, settings_path, messages):

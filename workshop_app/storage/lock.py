@@ -2,18 +2,32 @@
 
 `fcntl.flock` locks are released by the kernel when the process dies, even by SIGKILL, so a crash never
 leaves a session locked. The lock file holds the owner's process id for the message a second instance
-shows. Two opens in the same process conflict as well (flock locks belong to the open file).
+shows. Two opens in the same process conflict as well (flock locks belong to the open file). On Windows
+`msvcrt.locking` takes the place of flock (untested here: the project runs its tests on Linux).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: a byte-range lock, also released when the process dies
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
+
 from workshop_app.storage.errors import FolderReadOnlyError, LockedError
+
+
+def _lock(fd: int) -> None:
+    """An exclusive lock on the open file, without waiting (OSError when another holds it)."""
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    else:  # pragma: no cover - Windows
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
 def lock_path(session_path: Path) -> Path:
@@ -37,10 +51,10 @@ class SessionLock:
         while self._fd is None:
             fd = self._open()
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _lock(fd)
             except OSError as exc:
                 os.close(fd)
-                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK):
                     raise LockedError(path=self.session_path.name, pid=self.owner_pid() or "?") from None
                 raise
             if self._is_current_file(fd):
@@ -80,7 +94,8 @@ class SessionLock:
     @staticmethod
     def _write_pid(fd: int) -> None:
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
 
     def __enter__(self) -> SessionLock:
         self.acquire()
