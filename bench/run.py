@@ -81,8 +81,8 @@ COMPARISONS: dict[str, tuple[str, str | None]] = {
     "peak_rss_mb": ("peak_rss_baseline_mb", "peak_rss_ratio"),
     "autosave_median_ms": ("autosave_baseline_median_ms", "autosave_ratio"),
     "export_s_60": ("export_baseline_s", "export_ratio"),
-    "diagnosis_ms_22": ("diagnosis_baseline_snapshot_ms_22", "diagnosis_ratio_22"),
-    "diagnosis_ms_300": ("diagnosis_baseline_snapshot_ms_300", "diagnosis_ratio_300"),
+    "diagnosis_ms_22": ("diagnosis_baseline_label_ms_22", "diagnosis_ratio_label_22"),
+    "diagnosis_ms_300": ("diagnosis_baseline_label_ms_300", "diagnosis_ratio_label_300"),
 }
 
 
@@ -209,8 +209,11 @@ def machine() -> dict[str, str]:
 
 
 def write_benchmarks_md(rows: list[tuple[str, ...]], info: dict[str, str], when: str) -> None:
+    """Rewrite BENCHMARKS.md with these figures; a hand-written "## Notes" section is kept."""
     header = "| figure | value | baseline | ratio | bound | ok |\n|---|---:|---:|---:|---|---|\n"
     body = "".join("| " + " | ".join(cell or " " for cell in row) + " |\n" for row in rows)
+    old = BENCHMARKS_FILE.read_text(encoding="utf-8") if BENCHMARKS_FILE.exists() else ""
+    notes = old[old.index("\n## Notes"):] if "\n## Notes" in old else ""
     BENCHMARKS_FILE.write_text(
         "# Benchmarks\n\n"
         f"Latest full run (`python bench/run.py --write-benchmarks`), {when}.\n\n"
@@ -220,7 +223,7 @@ def write_benchmarks_md(rows: list[tuple[str, ...]], info: dict[str, str], when:
         "Times in milliseconds (`_ms`) or seconds (`_s`), memory in MiB. Each figure is measured in the\n"
         "same run as its baseline (a bare PySide6, sqlite3 or ReportLab program doing the same job);\n"
         "the ratio is figure / baseline. See the docstring of each `bench/bench_*.py` for what exactly\n"
-        "is measured.\n\n" + header + body, encoding="utf-8")
+        "is measured.\n\n" + header + body + notes, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
