@@ -17,7 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from workshop_app.storage import files
 from workshop_app.storage.errors import (
     FolderMissingError,
     FolderReadOnlyError,
@@ -145,6 +144,3 @@ def move_to_trash(path: Path) -> Path:
         raise FolderReadOnlyError(folder=path.parent, detail=exc.strerror or exc) from None
     return target
 
-
-def is_session_file(path: Path) -> bool:
-    return files.is_sqlite_file(path)

@@ -59,6 +59,7 @@ def m002_dot_votes(db: Database) -> None:
 
 
 def known_names() -> list[str]:
+    """The migrations this app knows, in order (Migrations has no public list of them)."""
     return [migration.name for migration in MIGRATIONS._migrations]
 
 
