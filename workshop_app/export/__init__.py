@@ -12,20 +12,27 @@ import re
 import tempfile
 from pathlib import Path
 
+from reportlab.platypus.doctemplate import LayoutError
+
 from workshop_app.domain.diagnosis import Diagnosis
 from workshop_app.domain.session import Session
 from workshop_app.export.summary import PAGE_SIZES, SummaryTemplate, summary_pdf
 
 
-class ExportError(OSError):
-    """The PDF could not be written (folder not writable, disk full, ...); the message is one line."""
+class ExportError(Exception):
+    """The PDF could not be made or written (folder not writable, disk full, a layout ReportLab
+    cannot place); the message is one line."""
 
 
 def write_summary_pdf(path: str | os.PathLike[str], session: Session,
                       diagnosis: Diagnosis | None = None, *, language: str | None = None,
                       page_size: str = "a4") -> Path:
     """Render the summary and write it to `path`; raises ExportError with a readable message."""
-    data = summary_pdf(session, diagnosis, language=language, page_size=page_size)
+    try:
+        data = summary_pdf(session, diagnosis, language=language, page_size=page_size)
+    except LayoutError as exc:  # should not happen: every table row fits a page
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "layout error"
+        raise ExportError(f"the PDF could not be laid out: {first_line}") from exc
     target = Path(path)
     return write_atomically(target, data)
 
