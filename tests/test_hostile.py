@@ -275,6 +275,34 @@ def test_a_session_file_with_wrong_types_is_refused_or_read_cleanly(tmp_path, bo
         card.text_de.encode("utf-8")
 
 
+def huge_session(tmp_path, board: Board, count: int):
+    """A real session file with `count` extra custom cards written straight into it."""
+    tmp_path.mkdir()
+    path = broken_session(tmp_path, board, "UPDATE session SET title = ?", "Riesig")
+    zones = [zone.value for zone in (*PLACED_ZONES, Zone.UNPLACED)]
+    with sqlite3.connect(path) as conn:
+        conn.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?)",
+                         [(f"c{i}", 100 + i, f"Aufgabe {i}", f"Task {i}", None, 1) for i in range(count)])
+        conn.executemany("INSERT INTO placements VALUES ('as_is', ?, ?, ?)",
+                         [(f"c{i}", zones[i % 4], 100 + i) for i in range(count)])
+    return path
+
+
+def test_a_session_of_100k_cards_is_refused_quickly_and_a_large_one_read(tmp_path, board):
+    from workshop_app.storage import SessionError, SessionStore, read_session
+
+    huge = huge_session(tmp_path / "huge", board, 100_000)
+    for read in (read_session, lambda path: SessionStore.open(path).load()):
+        started = time.perf_counter()
+        with pytest.raises(SessionError, match="too many cards") as caught:
+            read(huge)
+        assert time.perf_counter() - started < QUICK_S and one_line(str(caught.value))
+    large = huge_session(tmp_path / "large", board, 1500)
+    started = time.perf_counter()
+    assert len(read_session(large).board) == 1500 + len(load_deck().cards)
+    assert time.perf_counter() - started < QUICK_S
+
+
 def test_the_window_reports_a_broken_session_and_keeps_working(qtbot, tmp_path, board, monkeypatch):
     from PySide6.QtCore import QSettings
 

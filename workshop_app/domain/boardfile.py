@@ -17,10 +17,9 @@ import json
 from pathlib import Path
 
 from workshop_app.domain.deck import Deck, load_deck, load_functions
-from workshop_app.domain.model import ALL_ZONES, Board, BoardError, Card, Zone
+from workshop_app.domain.model import ALL_ZONES, MAX_CARDS, Board, BoardError, Card, Zone
 
 FORMAT_VERSION = 1
-MAX_CARDS = 2000  # a workshop board holds a few dozen; more is a wrong or hostile file
 MAX_FILE_BYTES = 10_000_000
 ZONE_NAMES = ", ".join(zone.value for zone in ALL_ZONES)
 

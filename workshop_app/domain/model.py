@@ -28,6 +28,7 @@ class Zone(StrEnum):
 PLACED_ZONES: tuple[Zone, ...] = (Zone.MARKETING, Zone.SHARED, Zone.SALES)
 ALL_ZONES: tuple[Zone, ...] = (*PLACED_ZONES, Zone.UNPLACED)
 LANGUAGES: tuple[str, ...] = ("de", "en")
+MAX_CARDS = 2000  # a workshop board holds a few dozen cards; a file with more is wrong or hostile
 
 
 class BoardError(ValueError):
@@ -162,7 +163,8 @@ class Board:
             raise BoardError(f"placement names unknown cards: {', '.join(sorted(unknown))}")
         if len(listed) != len(set(listed)):
             raise BoardError("a card is placed twice")
-        rest = [card_id for card_id in board._cards if card_id not in set(listed)]
+        placed = set(listed)
+        rest = [card_id for card_id in board._cards if card_id not in placed]
         board._zones = {zone: list(zones.get(zone, ())) for zone in ALL_ZONES}
         board._zones[Zone.UNPLACED].extend(rest)
         return board

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from workshop_app.domain.model import (
     ALL_ZONES,
+    MAX_CARDS,
     Board,
     Card,
     CardAdded,
@@ -329,6 +330,9 @@ def _read(db: Database, round_name: str) -> Session:
         raise ValueError("participants must be a list of names")
     info = SessionInfo(title=title, company=company, facilitator=facilitator, date=date,
                        language=language if language in ("de", "en") else "de", participants=participants)
+    (count,) = db.execute("SELECT count(*) FROM cards").fetchone()
+    if count > MAX_CARDS:
+        raise ValueError(f"too many cards: {count} (a board holds at most {MAX_CARDS})")
     cards = [_card(*row) for row in db.execute("SELECT id, text_de, text_en, function, custom FROM cards "
                                               "ORDER BY seq, id")]
     zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
