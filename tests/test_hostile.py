@@ -321,3 +321,40 @@ def test_the_window_reports_a_broken_session_and_keeps_working(qtbot, tmp_path, 
     assert len(window.board) >= len(load_deck().cards)
     window.move_card("terms", Zone.MARKETING.value, None)
     assert window.board.zone_of("terms") is Zone.MARKETING
+
+
+# --- the PDF summary ---
+
+
+def hostile_session(long_participant: bool):
+    from workshop_app.domain.model import PLACED_ZONES as SIDES
+    from workshop_app.domain.session import ActionItem, Session, SessionInfo
+
+    board = load_deck().board()
+    for number, text in enumerate(HOSTILE_TEXTS.values()):
+        board.add_card(Card(f"c{number}", text.strip(), text.strip(), "advertising", True),
+                       SIDES[number % 3])
+    participants = [HOSTILE_TEXTS["emoji"], HOSTILE_TEXTS["rtl"]]
+    if long_participant:
+        participants.append(HOSTILE_TEXTS["long"])
+    info = SessionInfo(HOSTILE_TEXTS["markup"], company=HOSTILE_TEXTS["control"],
+                       facilitator=HOSTILE_TEXTS["bidi_override"], participants=participants)
+    notes = {"c0": HOSTILE_TEXTS["long"], "c1": HOSTILE_TEXTS["control"], "c2": HOSTILE_TEXTS["markup"]}
+    items = [ActionItem(HOSTILE_TEXTS["long"], HOSTILE_TEXTS["markup"], HOSTILE_TEXTS["control"])]
+    return Session(info, board, notes, items)
+
+
+@pytest.mark.parametrize("long_participant", [False, True])
+def test_the_pdf_prints_hostile_texts_literally_or_says_why_not(tmp_path, long_participant):
+    from pypdf import PdfReader
+
+    from workshop_app.export import ExportError, write_summary_pdf
+
+    path = tmp_path / "summary.pdf"
+    try:
+        write_summary_pdf(path, hostile_session(long_participant))
+    except ExportError as exc:  # a 10,000-character participant name cannot be laid out
+        assert long_participant and one_line(str(exc)) and not path.exists()
+        return
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "<b>fett</b>" in " ".join(text.split())
