@@ -13,6 +13,8 @@ import time
 
 import pytest
 from gui_helpers import drag_card_to, zone_point
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6 import QtGui
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -358,3 +360,71 @@ def test_the_pdf_prints_hostile_texts_literally_or_says_why_not(tmp_path, long_p
         return
     text = " ".join(page.extract_text() for page in PdfReader(path).pages)
     assert "<b>fett</b>" in " ".join(text.split())
+
+
+# --- fuzzing: whatever the file holds, the answer is a board or one clear line ---
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.sampled_from(["terms", "sales", "marketing", "shared", "unplaced", "advertising", "id",
+                       "zone", "text", "function", "cards", "de", "en"]),
+    lambda children: st.lists(children, max_size=6)
+    | st.dictionaries(st.sampled_from(["cards", "id", "zone", "text", "function", "de", "en", "x"]),
+                      children, max_size=6),
+    max_leaves=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_any_json_value_gives_a_board_or_one_line(value):
+    try:
+        board = parse_board(json.dumps(value))
+    except BoardFileError as exc:
+        assert one_line(str(exc))
+        return
+    board.check_invariants()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.fixed_dictionaries(
+    {"id": st.sampled_from(["terms", "advertising", "c1", "c2", ""]) | st.text(max_size=5),
+     "zone": st.sampled_from(["marketing", "shared", "sales", "unplaced", "x"])},
+    optional={"text": st.text(max_size=10) | st.dictionaries(st.sampled_from(["de", "en"]),
+                                                              st.text(max_size=5)),
+              "function": st.none() | st.sampled_from(["advertising", "terms", "nope"])}),
+    max_size=8))
+def test_any_list_of_card_entries_gives_a_board_or_one_line(entries):
+    try:
+        board = parse_board(json.dumps({"cards": entries}))
+    except BoardFileError as exc:
+        assert one_line(str(exc))
+        return
+    board.check_invariants()
+    again = parse_board(board_to_json(board))
+    assert again.snapshot() == board.snapshot()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=10**7), st.integers(0, 255)),
+                min_size=1, max_size=30))
+def test_a_session_file_with_random_bytes_changed_is_refused_or_read_soundly(tmp_path_factory, flips):
+    from workshop_app.domain.session import SessionInfo
+    from workshop_app.storage import SessionError, SessionStore, read_session
+
+    folder = tmp_path_factory.mktemp("flip")
+    board = load_deck().board()
+    board.move("terms", Zone.SALES)
+    with SessionStore.create(folder, SessionInfo("Bits"), board) as store:
+        path = store.path
+    data = bytearray(path.read_bytes())
+    for position, value in flips:
+        data[position % len(data)] = value
+    path.write_bytes(bytes(data))
+    try:
+        session = read_session(path)
+    except SessionError as exc:
+        assert one_line(str(exc))
+        return
+    session.board.check_invariants()
+    for card in session.board.cards():
+        assert isinstance(card.text_de, str) and isinstance(card.text_en, str)
