@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -18,10 +18,6 @@ from workshop_app.domain.session import Session, SessionInfo
 from workshop_app.export import ExportError, suggested_filename, write_summary_pdf
 
 KEY_FOLDER = "export/folder"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportAction", text)
 
 
 class ExportAction(QObject):
@@ -33,7 +29,7 @@ class ExportAction(QObject):
         self.settings = settings or QSettings()
         self.last_path: Path | None = None
         self.last_error: str | None = None
-        self.action = QAction(tr("&Export PDF…"), window)
+        self.action = QAction(self.tr("&Export PDF…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.triggered.connect(self.ask_export)
         self._add_to_menu()
@@ -56,13 +52,13 @@ class ExportAction(QObject):
         session = getattr(controller, "session", None)
         if isinstance(session, Session):
             return replace(session, board=self.window.board)
-        info = SessionInfo(title=tr("Workshop"), language=self.window.language)
+        info = SessionInfo(title=self.tr("Workshop"), language=self.window.language)
         return Session(info, self.window.board)
 
     # --- dialogs ---
 
     def page_size_filters(self) -> dict[str, str]:
-        return {tr("PDF, A4 (*.pdf)"): "a4", tr("PDF, US Letter (*.pdf)"): "letter"}
+        return {self.tr("PDF, A4 (*.pdf)"): "a4", self.tr("PDF, US Letter (*.pdf)"): "letter"}
 
     def default_page_size(self) -> str:
         imperial = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
@@ -78,7 +74,7 @@ class ExportAction(QObject):
     def ask_export(self) -> None:
         session = self.current_session()
         filters = self.page_size_filters()
-        dialog = QFileDialog(self.window, tr("Export PDF"),
+        dialog = QFileDialog(self.window, self.tr("Export PDF"),
                              str(self.default_folder() / suggested_filename(session)))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -101,7 +97,7 @@ class ExportAction(QObject):
         except ExportError as exc:
             return self._failed(str(exc))
         except Exception as exc:  # noqa: BLE001 - any failure becomes a message, never a traceback
-            return self._failed(tr("The PDF could not be created: {detail}").format(detail=exc))
+            return self._failed(self.tr("The PDF could not be created: {detail}").format(detail=exc))
         finally:
             QApplication.restoreOverrideCursor()
         self.last_path, self.last_error = path, None
@@ -111,8 +107,8 @@ class ExportAction(QObject):
 
     def _failed(self, detail: str) -> bool:
         self.last_error = detail
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Export PDF"),
-                          tr("The PDF was not written. The session is unchanged."), parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export PDF"),
+                          self.tr("The PDF was not written. The session is unchanged."), parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(detail)
         box.setObjectName("export_failed_box")
@@ -120,12 +116,12 @@ class ExportAction(QObject):
         return False
 
     def _done(self, path: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Export PDF"),
-                          tr("The PDF summary was written to {path}.").format(path=path),
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export PDF"),
+                          self.tr("The PDF summary was written to {path}.").format(path=path),
                           parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("export_done_box")
-        open_folder = box.addButton(tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+        open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Ok)
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.exec()

@@ -40,26 +40,36 @@ RECENT_MAX = 8
 APP_TITLE = "Grenzziehung"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Sessions", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def error_text(error: SessionError) -> str:
     """The error's message in the UI language (the same texts as the command line's JSON)."""
     texts = {
-        "not_sqlite": tr("{path} is not a session file (it is not an SQLite database)."),
-        "truncated": tr("{path} is damaged: the file is shorter than its header says (truncated)."),
-        "corrupt": tr("{path} is damaged and cannot be read ({detail})."),
-        "not_a_session": tr("{path} is an SQLite database but not a Grenzziehung session ({detail})."),
-        "newer_schema": tr("{path} was written by a newer version of this app (schema {found}, this "
-                           "app knows {known}); update the app to open it."),
-        "locked": tr("{path} is already open in another window of this app (process {pid}); close it "
-                     "there first."),
-        "folder_missing": tr("The sessions folder {folder} does not exist."),
-        "folder_read_only": tr("The sessions folder {folder} cannot be written ({detail})."),
-        "file_missing": tr("{path} does not exist."),
-        "write_failed": tr("The session {path} could not be saved ({detail})."),
-        "file_read_only": tr("{path} cannot be written ({detail})."),
+        "not_sqlite": translate(
+            "Sessions", "{path} is not a session file (it is not an SQLite database)."),
+        "truncated": translate(
+            "Sessions", "{path} is damaged: the file is shorter than its header says (truncated)."),
+        "corrupt": translate(
+            "Sessions", "{path} is damaged and cannot be read ({detail})."),
+        "not_a_session": translate(
+            "Sessions", "{path} is an SQLite database but not a Grenzziehung session ({detail})."),
+        "newer_schema": translate(
+            "Sessions", "{path} was written by a newer version of this app (schema {found}, this "
+            "app knows {known}); update the app to open it."),
+        "locked": translate(
+            "Sessions", "{path} is already open in another window of this app (process {pid}); close it "
+            "there first."),
+        "folder_missing": translate(
+            "Sessions", "The sessions folder {folder} does not exist."),
+        "folder_read_only": translate(
+            "Sessions", "The sessions folder {folder} cannot be written ({detail})."),
+        "file_missing": translate(
+            "Sessions", "{path} does not exist."),
+        "write_failed": translate(
+            "Sessions", "The session {path} could not be saved ({detail})."),
+        "file_read_only": translate(
+            "Sessions", "{path} cannot be written ({detail})."),
     }
     text = texts.get(error.code)
     if text is None:
@@ -82,7 +92,7 @@ def default_sessions_dir() -> Path:
 
 
 def demo_info(language: str) -> SessionInfo:
-    return SessionInfo(title=tr("Demo workshop"), language=language)
+    return SessionInfo(title=translate("Sessions", "Demo workshop"), language=language)
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
@@ -176,24 +186,24 @@ class SessionController(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.new_action = QAction(tr("&New workshop…"), w)
+        self.new_action = QAction(self.tr("&New workshop…"), w)
         self.new_action.triggered.connect(self.ask_new_session)
-        self.open_action = QAction(tr("&Open…"), w)
+        self.open_action = QAction(self.tr("&Open…"), w)
         self.open_action.setShortcut("Ctrl+O")
         self.open_action.triggered.connect(self.ask_open_session)
-        self.duplicate_action = QAction(tr("&Duplicate for the next team…"), w)
+        self.duplicate_action = QAction(self.tr("&Duplicate for the next team…"), w)
         self.duplicate_action.triggered.connect(self.ask_duplicate)
-        self.rename_action = QAction(tr("&Rename…"), w)
+        self.rename_action = QAction(self.tr("&Rename…"), w)
         self.rename_action.triggered.connect(self.ask_rename)
-        self.delete_action = QAction(tr("De&lete…"), w)
+        self.delete_action = QAction(self.tr("De&lete…"), w)
         self.delete_action.triggered.connect(self.ask_delete)
-        self.folder_action = QAction(tr("Sessions &folder…"), w)
+        self.folder_action = QAction(self.tr("Sessions &folder…"), w)
         self.folder_action.triggered.connect(self.ask_folder)
 
     def _build_menu(self) -> None:
         menu = self.window.file_menu
         first = menu.actions()[0] if menu.actions() else None
-        self.recent_menu = menu.addMenu(tr("Open &recent"))
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         entries = [self.new_action, self.open_action, self.recent_menu.menuAction(),
                    self.duplicate_action, self.rename_action, self.delete_action, None,
@@ -214,7 +224,7 @@ class SessionController(QObject):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if not self.recent_menu.actions():
-            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _update_actions(self) -> None:
         has_store = self.store is not None
@@ -250,14 +260,14 @@ class SessionController(QObject):
                 self.folder = check_folder(chosen)
                 return True
             except SessionError as exc:
-                self.report(exc, extra=tr("Using the default folder {folder} instead.").format(
+                self.report(exc, extra=self.tr("Using the default folder {folder} instead.").format(
                     folder=default))
         try:
             default.mkdir(parents=True, exist_ok=True)
             self.folder = check_folder(default)
             return True
         except OSError as exc:
-            self.report_text(tr("The sessions folder {folder} cannot be created ({detail}).").format(
+            self.report_text(self.tr("The sessions folder {folder} cannot be created ({detail}).").format(
                 folder=default, detail=exc.strerror or exc))
         except SessionError as exc:
             self.report(exc)
@@ -360,9 +370,9 @@ class SessionController(QObject):
     def ask_duplicate(self) -> None:
         if self.session is None:
             return
-        title, ok = QInputDialog.getText(self.window, tr("Duplicate workshop"),
-                                         tr("Title of the copy (same deck and cards, empty board):"),
-                                         text=tr("{title} (next team)").format(
+        title, ok = QInputDialog.getText(self.window, self.tr("Duplicate workshop"),
+                                         self.tr("Title of the copy (same deck and cards, empty board):"),
+                                         text=self.tr("{title} (next team)").format(
                                              title=self.session.info.title))
         if ok and title.strip():
             self.duplicate(title.strip())
@@ -378,7 +388,7 @@ class SessionController(QObject):
     def ask_rename(self) -> None:
         if self.session is None:
             return
-        title, ok = QInputDialog.getText(self.window, tr("Rename workshop"), tr("New title:"),
+        title, ok = QInputDialog.getText(self.window, self.tr("Rename workshop"), self.tr("New title:"),
                                          text=self.session.info.title)
         if ok and title.strip():
             self.rename(title.strip())
@@ -399,9 +409,9 @@ class SessionController(QObject):
     def ask_delete(self) -> None:
         if self.store is None or self.session is None:
             return
-        question = tr("Move the workshop “{title}” to the trash folder {trash}?").format(
+        question = self.tr("Move the workshop “{title}” to the trash folder {trash}?").format(
             title=self.session.info.title, trash=self.store.path.parent / "trash")
-        answer = message_box(self.window, QMessageBox.Icon.Question, tr("Delete workshop"), question,
+        answer = message_box(self.window, QMessageBox.Icon.Question, self.tr("Delete workshop"), question,
                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                              QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -435,7 +445,7 @@ class SessionController(QObject):
 
     def ask_folder(self) -> None:
         start = str(self.folder or default_sessions_dir())
-        chosen = QFileDialog.getExistingDirectory(self.window, tr("Sessions folder"), start)
+        chosen = QFileDialog.getExistingDirectory(self.window, self.tr("Sessions folder"), start)
         if chosen:
             self.set_folder_preference(Path(chosen))
 
@@ -478,11 +488,11 @@ class SessionController(QObject):
     def report_text(self, text: str) -> None:
         self.last_error = text
         print(f"workshop-app: {' '.join(text.split())}", file=sys.stderr)  # for a start from a terminal
-        message_box(self._parent_widget(), QMessageBox.Icon.Warning, tr("Sessions"), text,
+        message_box(self._parent_widget(), QMessageBox.Icon.Warning, self.tr("Sessions"), text,
                     QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok)
 
     def _save_failed(self, error: SessionError) -> None:
-        self.status.setText(tr("Not saved!"))
+        self.status.setText(self.tr("Not saved!"))
         if not self._save_failed_shown:
             self._save_failed_shown = True
             self.report(error)
@@ -497,12 +507,12 @@ class SessionController(QObject):
     def _update_title(self) -> None:
         if self.session is not None and self.store is not None:
             self.window.setWindowTitle(f"{self.session.info.title} – {APP_TITLE}")
-            self.status.setText(tr("Saved automatically: {name}").format(name=self.store.path.name))
+            self.status.setText(self.tr("Saved automatically: {name}").format(name=self.store.path.name))
             self.status.setToolTip(str(self.store.path))
         else:
-            self.window.setWindowTitle(tr("{title} (not saved) – {app}").format(
-                title=tr("Demo workshop"), app=APP_TITLE))
-            self.status.setText(tr("Not saved – File > New workshop saves"))
+            self.window.setWindowTitle(self.tr("{title} (not saved) – {app}").format(
+                title=self.tr("Demo workshop"), app=APP_TITLE))
+            self.status.setText(self.tr("Not saved – File > New workshop saves"))
             self.status.setToolTip("")
 
 

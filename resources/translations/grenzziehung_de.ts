@@ -1,0 +1,496 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ArchetypeDetails</name>
+    <message>
+        <source>Cards that drive it</source>
+        <translation>Karten, die dafür sprechen</translation>
+    </message>
+    <message>
+        <source>What goes wrong</source>
+        <translation>Was dabei schiefgeht</translation>
+    </message>
+    <message>
+        <source>What the article recommends</source>
+        <translation>Was der Artikel empfiehlt</translation>
+    </message>
+</context>
+<context>
+    <name>ArchetypeRow</name>
+    <message>
+        <source>RESEMBLES the board</source>
+        <translation>TRIFFT auf das Board zu</translation>
+    </message>
+    <message>
+        <source>does not resemble the board</source>
+        <translation>trifft nicht zu</translation>
+    </message>
+    <message>
+        <source>not enough cards placed yet</source>
+        <translation>noch zu wenige Karten gelegt</translation>
+    </message>
+</context>
+<context>
+    <name>BoardFileActions</name>
+    <message>
+        <source>Save &amp;board as file…</source>
+        <translation>&amp;Board als Datei speichern…</translation>
+    </message>
+    <message>
+        <source>Open board &amp;file…</source>
+        <translation>Board-&amp;Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>Board files (*.json);;All files (*)</source>
+        <translation>Board-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save board</source>
+        <translation>Board speichern</translation>
+    </message>
+    <message>
+        <source>The board was not saved: {reason}</source>
+        <translation>Das Board wurde nicht gespeichert: {reason}</translation>
+    </message>
+    <message>
+        <source>Board saved to {path}</source>
+        <translation>Board gespeichert unter {path}</translation>
+    </message>
+    <message>
+        <source>Open board</source>
+        <translation>Board öffnen</translation>
+    </message>
+    <message>
+        <source>This board file cannot be used:
+{reason}</source>
+        <translation>Diese Board-Datei kann nicht verwendet werden:
+{reason}</translation>
+    </message>
+    <message>
+        <source>Board opened from {path}</source>
+        <translation>Board geöffnet aus {path}</translation>
+    </message>
+    <message>
+        <source>The board shown now has moves that are not in a board file. Replace it anyway?</source>
+        <translation>Das angezeigte Board enthält Züge, die in keiner Board-Datei stehen. Trotzdem ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>BoardScene</name>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Not placed yet</source>
+        <translation>Noch nicht zugeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Move “{card}” to {zone}</source>
+        <translation>„{card}“ nach {zone} verschieben</translation>
+    </message>
+    <message>
+        <source>Add card “{card}”</source>
+        <translation>Karte „{card}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit card “{card}”</source>
+        <translation>Karte „{card}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove card “{card}”</source>
+        <translation>Karte „{card}“ entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisPanel</name>
+    <message>
+        <source>… and %n more</source>
+        <translation>… und %n weitere</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Which split does the board resemble? Click one to mark its cards on the board.</source>
+        <translation>Welcher Aufteilung ähnelt das Board? Klicken Sie eine an, um ihre Karten auf dem Board zu markieren.</translation>
+    </message>
+    <message>
+        <source>Agreement with the reference split</source>
+        <translation>Übereinstimmung mit der Referenzaufteilung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) placed</source>
+        <translation>
+            <numerusform>%n Karte gelegt</numerusform>
+            <numerusform>%n Karten gelegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No card with a task function is placed yet.</source>
+        <translation>Noch keine Karte mit einer Aufgabenfunktion gelegt.</translation>
+    </message>
+    <message>
+        <source>Every placed card stands where the reference puts it.</source>
+        <translation>Jede gelegte Karte liegt dort, wo die Referenz sie sieht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) away from the reference:</source>
+        <translation>
+            <numerusform>%n Karte weicht von der Referenz ab:</numerusform>
+            <numerusform>%n Karten weichen von der Referenz ab:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportAction</name>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>PDF &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>PDF, A4 (*.pdf)</source>
+        <translation>PDF, A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, US Letter (*.pdf)</source>
+        <translation>PDF, US Letter (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <source>The PDF could not be created: {detail}</source>
+        <translation>Das PDF konnte nicht erstellt werden: {detail}</translation>
+    </message>
+    <message>
+        <source>The PDF was not written. The session is unchanged.</source>
+        <translation>Das PDF wurde nicht geschrieben. Die Sitzung ist unverändert.</translation>
+    </message>
+    <message>
+        <source>The PDF summary was written to {path}.</source>
+        <translation>Die PDF-Zusammenfassung wurde gespeichert unter {path}.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Grenzziehung – Marketing and Sales</source>
+        <translation>Grenzziehung – Marketing und Verkauf</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Add card…</source>
+        <translation>Karte &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit selected card…</source>
+        <translation>Gewählte Karte &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move selected card</source>
+        <translation>Gewählte Karte &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Main tool bar</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Drag cards onto the board. Keys: Tab/arrows select, 1 Marketing, 2 Interface, 3 Sales, 0 back to the tray.</source>
+        <translation>Karten auf das Board ziehen. Tasten: Tab/Pfeile wählen, 1 Marketing, 2 Schnittstelle, 3 Verkauf, 0 zurück in den Stapel.</translation>
+    </message>
+    <message>
+        <source>Add card</source>
+        <translation>Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Task on the new card:</source>
+        <translation>Aufgabe auf der neuen Karte:</translation>
+    </message>
+    <message>
+        <source>Edit card</source>
+        <translation>Karte bearbeiten</translation>
+    </message>
+    <message>
+        <source>Task on the card:</source>
+        <translation>Aufgabe auf der Karte:</translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation>Karte entfernen</translation>
+    </message>
+    <message>
+        <source>Cards of the deck stay in the workshop; move them back to the tray instead.</source>
+        <translation>Karten des Decks bleiben im Workshop; legen Sie sie stattdessen zurück in den Stapel.</translation>
+    </message>
+</context>
+<context>
+    <name>NewWorkshopDialog</name>
+    <message>
+        <source>New workshop</source>
+        <translation>Neuer Workshop</translation>
+    </message>
+    <message>
+        <source>One name per line</source>
+        <translation>Ein Name pro Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>&amp;Facilitator:</source>
+        <translation>&amp;Moderation:</translation>
+    </message>
+    <message>
+        <source>&amp;Participants:</source>
+        <translation>&amp;Teilnehmende:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>OpenSessionDialog</name>
+    <message>
+        <source>Open workshop</source>
+        <translation>Workshop öffnen</translation>
+    </message>
+    <message>
+        <source>Sessions in {folder}</source>
+        <translation>Sitzungen in {folder}</translation>
+    </message>
+    <message>
+        <source>Search title, company or date</source>
+        <translation>Titel, Firma oder Datum suchen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Placed cards</source>
+        <translation>Gelegte Karten</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>{placed} of {cards}</source>
+        <translation>{placed} von {cards}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>&amp;New workshop…</source>
+        <translation>&amp;Neuer Workshop…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate for the next team…</source>
+        <translation>Für das nächste Team &amp;duplizieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;folder…</source>
+        <translation>Sitzungs&amp;ordner…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Using the default folder {folder} instead.</source>
+        <translation>Stattdessen wird der Standardordner {folder} verwendet.</translation>
+    </message>
+    <message>
+        <source>The sessions folder {folder} cannot be created ({detail}).</source>
+        <translation>Der Sitzungsordner {folder} kann nicht angelegt werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>Duplicate workshop</source>
+        <translation>Workshop duplizieren</translation>
+    </message>
+    <message>
+        <source>Title of the copy (same deck and cards, empty board):</source>
+        <translation>Titel der Kopie (gleiches Deck und gleiche Karten, leeres Board):</translation>
+    </message>
+    <message>
+        <source>{title} (next team)</source>
+        <translation>{title} (nächstes Team)</translation>
+    </message>
+    <message>
+        <source>Rename workshop</source>
+        <translation>Workshop umbenennen</translation>
+    </message>
+    <message>
+        <source>New title:</source>
+        <translation>Neuer Titel:</translation>
+    </message>
+    <message>
+        <source>Move the workshop “{title}” to the trash folder {trash}?</source>
+        <translation>Den Workshop „{title}“ in den Papierkorb-Ordner {trash} verschieben?</translation>
+    </message>
+    <message>
+        <source>Delete workshop</source>
+        <translation>Workshop löschen</translation>
+    </message>
+    <message>
+        <source>Sessions folder</source>
+        <translation>Sitzungsordner</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation>Nicht gespeichert!</translation>
+    </message>
+    <message>
+        <source>Saved automatically: {name}</source>
+        <translation>Automatisch gespeichert: {name}</translation>
+    </message>
+    <message>
+        <source>{title} (not saved) – {app}</source>
+        <translation>{title} (nicht gespeichert) – {app}</translation>
+    </message>
+    <message>
+        <source>Demo workshop</source>
+        <translation>Demo-Workshop</translation>
+    </message>
+    <message>
+        <source>Not saved – File &gt; New workshop saves</source>
+        <translation>Nicht gespeichert – Datei &gt; Neuer Workshop speichert</translation>
+    </message>
+</context>
+<context>
+    <name>Sessions</name>
+    <message>
+        <source>{path} is not a session file (it is not an SQLite database).</source>
+        <translation>{path} ist keine Sitzungsdatei (keine SQLite-Datenbank).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: the file is shorter than its header says (truncated).</source>
+        <translation>{path} ist beschädigt: Die Datei ist kürzer, als ihr Kopf angibt (abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read ({detail}).</source>
+        <translation>{path} ist beschädigt und kann nicht gelesen werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a Grenzziehung session ({detail}).</source>
+        <translation>{path} ist eine SQLite-Datenbank, aber keine Grenzziehung-Sitzung ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of this app (schema {found}, this app knows {known}); update the app to open it.</source>
+        <translation>{path} wurde von einer neueren Version dieser App geschrieben (Schema {found}, diese App kennt {known}); aktualisieren Sie die App, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>{path} is already open in another window of this app (process {pid}); close it there first.</source>
+        <translation>{path} ist bereits in einem anderen Fenster dieser App geöffnet (Prozess {pid}); schließen Sie sie dort zuerst.</translation>
+    </message>
+    <message>
+        <source>The sessions folder {folder} does not exist.</source>
+        <translation>Der Sitzungsordner {folder} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The sessions folder {folder} cannot be written ({detail}).</source>
+        <translation>In den Sitzungsordner {folder} kann nicht geschrieben werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The session {path} could not be saved ({detail}).</source>
+        <translation>Die Sitzung {path} konnte nicht gespeichert werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({detail}).</source>
+        <translation>{path} kann nicht geschrieben werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>Demo workshop</source>
+        <translation>Demo-Workshop</translation>
+    </message>
+</context>
+</TS>
