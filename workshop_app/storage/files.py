@@ -112,7 +112,7 @@ def validate(db: Database, path: Path) -> list[str]:
     try:
         result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
         objects = db.execute("SELECT type, name FROM sqlite_master").fetchall()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page can hold invalid UTF-8
         raise _classify(path, exc) from None
     if result != ["ok"]:
         raise CorruptError(path=path, detail=result[0] if result else "quick_check")
@@ -124,7 +124,7 @@ def validate(db: Database, path: Path) -> list[str]:
         raise NotASessionError(path=path, detail="no session table")
     try:
         applied = [m.name for m in schema.MIGRATIONS.applied(db)]
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _classify(path, exc) from None
     known = schema.known_names()
     if any(name not in known for name in applied):
@@ -137,7 +137,7 @@ def validate(db: Database, path: Path) -> list[str]:
     return applied
 
 
-def _classify(path: Path, exc: sqlite3.Error) -> Exception:
+def _classify(path: Path, exc: sqlite3.Error | UnicodeDecodeError) -> Exception:
     text = str(exc)
     if "not a database" in text:
         return NotSQLiteError(path=path)
