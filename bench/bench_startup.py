@@ -64,7 +64,8 @@ def _build_window(state_dir: str):
     from PySide6.QtCore import QSettings
 
     settings = QSettings(str(Path(state_dir, "settings.ini")), QSettings.Format.IniFormat)
-    return build_window("en", sessions_dir=Path(state_dir, "sessions"), settings=settings)
+    return build_window("en", sessions_dir=Path(state_dir, "sessions"), settings=settings,
+                        defer_secondary=True)  # as `workshop-app` starts it (ui/app.py run)
 
 
 def child_app_modules(state_dir: str) -> dict:
@@ -114,6 +115,7 @@ def child_app_core(launched: str, modules: str) -> dict:
 
     MainWindow._install_features = lambda self: None  # type: ignore[method-assign]
     MainWindow._build_status_bar = lambda self: None  # type: ignore[method-assign]
+    MainWindow.finish_startup = lambda self: None  # type: ignore[method-assign]
     app = create_app([sys.argv[0]])
     start = time.perf_counter()
     window = MainWindow(load_deck().board(), "en")

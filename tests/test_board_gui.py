@@ -215,3 +215,23 @@ def test_custom_card_add_and_remove_are_undoable(qtbot, window, monkeypatch):
     assert custom[0].id not in window.board
     window.undo_action.trigger()
     assert window.board.zone_of(custom[0].id) is Zone.SHARED
+
+
+def test_app_start_paints_the_board_first_then_adds_the_panel(qtbot, tmp_path):
+    """As `workshop-app` starts: the dock, status bar and card caches come right after the first paint."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QGraphicsItem
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window("en", sessions_dir=tmp_path, settings=settings, defer_secondary=True)
+    qtbot.addWidget(window)
+    assert not hasattr(window, "diagnosis_panel")
+    window.show()
+    qtbot.waitUntil(lambda: hasattr(window, "diagnosis_panel"))
+    assert window.diagnosis_panel.isVisible()
+    assert window.sessions.status in window.statusBar().findChildren(type(window.sessions.status))
+    cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert all(item.cacheMode() == cache for item in window.board_scene.items_by_id.values())
+    drag_card_to(qtbot, window.view, "needs_analysis", zone_point(window.view, Zone.MARKETING))
+    assert window.diagnosis_panel.diagnosis.placed == 1
+    window.close()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.deck import load_deck
+from workshop_app.domain.model import Board
 from workshop_app.ui.i18n import choose_language, install_translators
 from workshop_app.ui.main_window import MainWindow
 
@@ -25,17 +26,22 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(language: str | None = None, *, sessions_dir: Path | None = None,
-                 settings: QSettings | None = None, session: Path | None = None) -> MainWindow:
+                 settings: QSettings | None = None, session: Path | None = None,
+                 defer_secondary: bool = False) -> MainWindow:
     """The main window on the built-in demo workshop (the default deck, nothing placed), not saved.
 
     With `settings` (or `sessions_dir`) the window starts its sessions: it reopens the last session
     named in `settings` (or opens `session`), or creates the demo workshop session in the sessions
-    folder."""
+    folder. `defer_secondary` builds the diagnosis dock and status bar after the board's first paint,
+    as the app's start does."""
     app = create_app()
     language = choose_language(language)
     install_translators(app, language)
-    window = MainWindow(load_deck().board(), language)
-    if settings is not None or sessions_dir is not None or session is not None:
+    with_sessions = settings is not None or sessions_dir is not None or session is not None
+    # with sessions, start() always shows a board of its own: begin with an empty one, built at once
+    board = Board() if with_sessions else load_deck().board()
+    window = MainWindow(board, language, defer_secondary=defer_secondary)
+    if with_sessions:
         if settings is not None:
             window.sessions.settings = settings
         window.sessions.start(Path(sessions_dir) if sessions_dir else None, session)
@@ -46,9 +52,9 @@ def run(language: str | None = None, full_screen: bool = False,
         sessions_dir: str | Path | None = None, session: Path | None = None) -> int:
     app = create_app()
     window = build_window(language, sessions_dir=Path(sessions_dir) if sessions_dir else None,
-                          settings=QSettings(), session=session)
+                          settings=QSettings(), session=session, defer_secondary=True)
     if full_screen:
         window.fullscreen_action.setChecked(True)
     else:
-        window.show()
+        window.showMaximized()  # the board wants the whole projector
     return app.exec()

@@ -72,7 +72,6 @@ class CardItem(QGraphicsObject):
         self._font = card_font()
         self.set_card(card, language)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles input
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
     def text(self) -> str:
@@ -220,6 +219,7 @@ class BoardScene(QGraphicsScene):
         self._width = geo.MIN_WIDTH
         self._min_height = 0.0
         self._dragged: set[str] = set()
+        self._cache_items = False
         self.setBackgroundBrush(QColor("#ffffff"))
         for item in self.zone_items.values():
             self.addItem(item)
@@ -235,8 +235,17 @@ class BoardScene(QGraphicsScene):
 
     # --- model to items ---
 
+    def enable_item_caches(self) -> None:
+        """Cache each card's rendering, so that a drag repaints by copying pixmaps instead of laying
+        out text again. Turned on after the first paint: filling the caches would delay it."""
+        self._cache_items = True
+        for item in self.items_by_id.values():
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
     def _add_item(self, card: Card) -> CardItem:
         item = CardItem(card, self.language)
+        if self._cache_items:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.items_by_id[card.id] = item
         self.addItem(item)
         return item

@@ -48,7 +48,8 @@ class BoardView(QGraphicsView):
 
     def __init__(self, scene: BoardScene, parent=None) -> None:
         super().__init__(parent)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        # axis-aligned zones need no antialiasing; cards turn it on for their rounded corners
+        self.setRenderHints(QPainter.RenderHint.TextAntialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from workshop_app.domain.model import Board, BoardError, Card, Zone
 from workshop_app.ui.board_scene import BoardScene
@@ -26,7 +26,10 @@ class MainWindow(QMainWindow):
 
     boardReplaced = Signal(object)  # noqa: N815 - the new Board
 
-    def __init__(self, board: Board, language: str) -> None:
+    def __init__(self, board: Board, language: str, *, defer_secondary: bool = False) -> None:
+        """`defer_secondary`: build the diagnosis dock and the status bar only after the board's
+        first paint, so that the board appears as early as possible (the app's start does this;
+        `finish_startup` builds them at once whenever something needs them earlier)."""
         super().__init__()
         self.language = language
         self.board = board
@@ -39,8 +42,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
-        self._build_status_bar()
+        self._status_widgets: list[QWidget] = []
+        self._secondary_built = False
         self._install_features()
+        if defer_secondary:
+            self._first_paint = _FirstPaintHook(self.view.viewport(), self.finish_startup)
+        else:
+            self.finish_startup()
         self.setWindowTitle(self.tr("Grenzziehung – Marketing and Sales"))
         self.resize(1600, 1000)
         self.view.setFocus()
@@ -88,7 +96,9 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Main tool bar"), self)
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setStyleSheet("QToolButton { font-size: 18px; padding: 6px 14px; }")
+        font = self.toolbar.font()
+        font.setPixelSize(18)
+        self.toolbar.setFont(font)
         for action in (self.undo_action, self.redo_action, self.add_card_action,
                        self.fullscreen_action):
             self.toolbar.addAction(action)
@@ -98,21 +108,38 @@ class MainWindow(QMainWindow):
         hint = QLabel(self.tr("Drag cards onto the board. Keys: Tab/arrows select, "
                               "1 Marketing, 2 Interface, 3 Sales, 0 back to the tray."))
         hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setStyleSheet("font-size: 16px; padding: 4px;")
-        self.statusBar().addWidget(hint, 1)
+        hint.setContentsMargins(4, 4, 4, 4)
+        bar = self.statusBar()
+        bar.addWidget(hint, 1)
+        for widget in self._status_widgets:
+            bar.addPermanentWidget(widget)
+
+    def add_permanent_status(self, widget: QWidget) -> None:
+        """Show `widget` at the right of the status bar (once the status bar exists)."""
+        self._status_widgets.append(widget)
+        if self._secondary_built:
+            self.statusBar().addPermanentWidget(widget)
 
     def _install_features(self) -> None:
-        """Each feature module adds its docks, menu entries and listeners to the window."""
-        from workshop_app.ui import sessions
+        """Features the first paint needs: the session (which board to show) and the menu entries."""
+        from workshop_app.ui import board_files, export_action, sessions
 
         sessions.install(self)
-        from workshop_app.ui import board_files, diagnosis_panel
-
-        diagnosis_panel.install(self)
         board_files.install(self)
-        from workshop_app.ui import export_action
-
         export_action.install(self)
+
+    def finish_startup(self) -> None:
+        """Build what the board's first paint does not need: the card caches, the status bar and the
+        diagnosis dock."""
+        if self._secondary_built:
+            return
+        from workshop_app.ui import diagnosis_panel
+
+        self._secondary_built = True
+        self.board_scene.enable_item_caches()
+        self._build_status_bar()
+        panel = diagnosis_panel.install(self)
+        panel.show()  # a dock added to a window already on screen starts hidden
 
     # --- board ---
 
@@ -124,6 +151,8 @@ class MainWindow(QMainWindow):
         old_scene = self.board_scene
         self.board = board
         self.board_scene = BoardScene(board, self.language, self)
+        if self._secondary_built:
+            self.board_scene.enable_item_caches()
         self.view.set_board_scene(self.board_scene)
         old_scene.deleteLater()
         self.boardReplaced.emit(board)
@@ -177,3 +206,18 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.showNormal()
+
+
+class _FirstPaintHook(QObject):
+    """Calls `callback` once, in the event-loop turn after `widget` was first painted."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False

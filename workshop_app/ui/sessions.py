@@ -172,8 +172,8 @@ class SessionController(QObject):
         self._save_failed_shown = False
         self._build_actions()
         self._build_menu()
-        self.status = QLabel(window)
-        window.statusBar().addPermanentWidget(self.status)
+        self.status = QLabel()  # joins the status bar when the window builds it
+        window.add_permanent_status(self.status)
         window.boardReplaced.connect(self._board_replaced)
         window.installEventFilter(self)
 
@@ -467,7 +467,10 @@ class SessionController(QObject):
 
     def _remember(self, path: Path) -> None:
         text = str(Path(path).resolve())
-        values = [v for v in (self.settings.value(KEY_RECENT, [], list) or []) if v != text]
+        recent = self.settings.value(KEY_RECENT, [], list) or []
+        if recent[:1] == [text] and self.settings.value(KEY_LAST, "", str) == text:
+            return  # reopening the last session: nothing to write (keeps start-up fast)
+        values = [v for v in recent if v != text]
         self.settings.setValue(KEY_RECENT, [text, *values][:RECENT_MAX])
         self.settings.setValue(KEY_LAST, text)
         self.settings.sync()
