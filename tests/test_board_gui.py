@@ -235,3 +235,14 @@ def test_app_start_paints_the_board_first_then_adds_the_panel(qtbot, tmp_path):
     drag_card_to(qtbot, window.view, "needs_analysis", zone_point(window.view, Zone.MARKETING))
     assert window.diagnosis_panel.diagnosis.placed == 1
     window.close()
+
+
+def test_undo_label_stays_short_and_names_the_move_in_its_tool_tip(qtbot, window):
+    assert not window.undo_action.isEnabled()
+    place(window, "terms", Zone.SALES)
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo"
+    assert "Agree terms" in window.undo_action.toolTip()
+    window.undo_action.trigger()
+    assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
+    assert "Agree terms" in window.redo_action.toolTip()

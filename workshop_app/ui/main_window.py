@@ -56,9 +56,13 @@ class MainWindow(QMainWindow):
     # --- building ---
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action = self._history_action(self.tr("&Undo"), self.undo_stack.undo,
+                                                self.undo_stack.canUndoChanged,
+                                                self.undo_stack.undoTextChanged)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action = self._history_action(self.tr("&Redo"), self.undo_stack.redo,
+                                                self.undo_stack.canRedoChanged,
+                                                self.undo_stack.redoTextChanged)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.fullscreen_action = QAction(self.tr("&Full screen"), self)
         self.fullscreen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
@@ -78,6 +82,16 @@ class MainWindow(QMainWindow):
         self.remove_card_action.triggered.connect(self.remove_selected_card)
         for action in (self.undo_action, self.redo_action, self.fullscreen_action):
             self.addAction(action)  # shortcuts work in full screen without a menu bar
+
+    def _history_action(self, label: str, trigger, enabled_changed, text_changed) -> QAction:
+        """Undo or redo with a short, fixed label (the tool bar stays narrow); what it would undo or
+        redo shows as its tool tip. Card texts never become the label, so they stay plain text."""
+        action = QAction(label, self)
+        action.setEnabled(False)
+        action.triggered.connect(trigger)
+        enabled_changed.connect(action.setEnabled)
+        text_changed.connect(action.setToolTip)
+        return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
