@@ -19,3 +19,13 @@ def deck():
 @pytest.fixture
 def board(deck):
     return deck.board()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The board window in English with the default deck, shown (Qt is imported only when used)."""
+    from gui_helpers import show_window
+
+    from workshop_app.ui.app import build_window
+
+    return show_window(qtbot, build_window("en"))

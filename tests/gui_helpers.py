@@ -8,6 +8,15 @@ from PySide6.QtTest import QTest
 from workshop_app.domain.model import Zone
 
 
+def show_window(qtbot, window):
+    """Show `window` at the size GUI tests use, wait until it is on screen, and return it."""
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def card_center(view, card_id: str) -> QPoint:
     """The viewport position of a card's centre."""
     item = view.card_item(card_id)

@@ -11,11 +11,21 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 NOBODY = 65534
+
+
+def record_future_migration(path: Path, name: str = "m099_from_the_future") -> None:
+    """Make `path` a session written by a newer version: record a migration this app does not know."""
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES "
+                 "('grenzziehung', ?, '2031-01-01')", (name,))
+    conn.commit()
+    conn.close()
 
 
 @contextlib.contextmanager

@@ -14,16 +14,6 @@ from workshop_app.ui import layout as geo
 from workshop_app.ui.app import build_window
 
 
-@pytest.fixture
-def window(qtbot):
-    window = build_window("en")
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def place(window, card_id: str, zone: Zone) -> None:
     window.move_card(card_id, zone.value, None)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from gui_helpers import drag_card_to, zone_point
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -14,19 +13,8 @@ from test_diagnosis import EXAMPLES
 from workshop_app.domain.boardfile import write_board
 from workshop_app.domain.deck import reference_board
 from workshop_app.domain.model import Card, Zone
-from workshop_app.ui.app import build_window
 
 KUNDENVERSTEHER_CARDS = ("needs_analysis", "product_proposal", "benefit_persuasion")
-
-
-@pytest.fixture
-def window(qtbot):
-    window = build_window("en")
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def highlighted(window) -> set[str]:

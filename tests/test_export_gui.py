@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 
 import pytest
-from gui_helpers import drag_card_to, zone_point
+from gui_helpers import drag_card_to, show_window, zone_point
 from pdf_helpers import all_text, page_sizes, squeeze
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -36,11 +36,7 @@ def window(qtbot, tmp_path):
     folder.mkdir()
     window = build_window("en", sessions_dir=folder, settings=settings)
     window.export_action.settings = settings
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return show_window(qtbot, window)
 
 
 def test_export_from_the_file_menu_writes_the_shown_session(window, qtbot, tmp_path):

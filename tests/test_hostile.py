@@ -88,16 +88,6 @@ def test_a_text_of_the_wrong_type_is_refused(board, bad):
 # --- the window shows hostile texts literally and can drag them ---
 
 
-@pytest.fixture
-def window(qtbot):
-    window = build_window("en")
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def type_into_dialog(monkeypatch, text: str) -> None:
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: (text, True)))
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from storage_helpers import as_unprivileged_user, folder_for_everyone
+from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
 
 from workshop_app.cli import main
 from workshop_app.domain.model import Zone
@@ -100,13 +100,7 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     truncated.write_bytes(good.path.read_bytes()[:8192])
     newer = tmp_path / "newer.sqlite"
     newer.write_bytes(good.path.read_bytes())
-    import sqlite3
-
-    conn = sqlite3.connect(newer)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('grenzziehung', 'm099_future', 'x')")
-    conn.commit()
-    conn.close()
+    record_future_migration(newer)
     return {"not_sqlite": (text, "not a session file"), "truncated": (truncated, "truncated"),
             "newer": (newer, "newer version")}
 

@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from gui_helpers import drag_card_to, slot_point, zone_point
+from gui_helpers import drag_card_to, show_window, slot_point, zone_point
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
-from storage_helpers import as_unprivileged_user, folder_for_everyone
+from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
 
 from workshop_app.domain.model import Zone
 from workshop_app.storage import read_session
@@ -81,11 +81,7 @@ def messages(monkeypatch):
 def open_window(qtbot, folder, settings_path, sessions_dir=True):
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     window = build_window("en", sessions_dir=folder if sessions_dir else None, settings=settings)
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return show_window(qtbot, window)
 
 
 def digest(path: Path) -> str:
@@ -303,19 +299,9 @@ def _damage_truncate(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:5000])
 
 
-def _damage_newer(path: Path) -> None:
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES "
-                 "('grenzziehung', 'm009_future', 'later')")
-    conn.commit()
-    conn.close()
-
-
 @pytest.mark.parametrize("damage,words", [(_damage_not_sqlite, "not a session file"),
                                           (_damage_truncate, "truncated"),
-                                          (_damage_newer, "newer version")])
+                                          (record_future_migration, "newer version")])
 def test_a_bad_last_session_gives_a_message_and_stays_untouched(qtbot, folder, settings_path, messages,
                                                                 damage, words):
     window = open_window(qtbot, folder, settings_path)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from storage_helpers import as_unprivileged_user, folder_for_everyone
+from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
 
 from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Card, Zone
@@ -210,14 +210,6 @@ def _session_file(tmp_path: Path) -> Path:
         return store.path
 
 
-def _newer_schema(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES "
-                 "('grenzziehung', 'm003_from_the_future', '2031-01-01')")
-    conn.commit()
-    conn.close()
-
-
 def _truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -236,7 +228,7 @@ BAD_FILES = {
     "json": (lambda p: p.write_text('{"cards": []}'), NotSQLiteError, "not a session file"),
     "truncated": (_truncate, TruncatedError, "truncated"),
     "header_only": (lambda p: p.write_bytes(p.read_bytes()[:60]), TruncatedError, "truncated"),
-    "newer_schema": (_newer_schema, NewerSchemaError, "newer version"),
+    "newer_schema": (record_future_migration, NewerSchemaError, "newer version"),
     "with_a_view": (_add_view, NotASessionError, "views or triggers"),
 }
 
