@@ -305,6 +305,33 @@
     </message>
 </context>
 <context>
+    <name>NextStepsDialog</name>
+    <message>
+        <source>Next steps</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation>Bis wann</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>Schritt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove step</source>
+        <translation>Schritt &amp;entfernen</translation>
+    </message>
+</context>
+<context>
     <name>OpenSessionDialog</name>
     <message>
         <source>Open workshop</source>
@@ -440,6 +467,33 @@
     <message>
         <source>Not saved – File &gt; New workshop saves</source>
         <translation>Nicht gespeichert – Datei &gt; Neuer Workshop speichert</translation>
+    </message>
+</context>
+<context>
+    <name>SessionNotes</name>
+    <message>
+        <source>&amp;Note on selected card…</source>
+        <translation>&amp;Notiz zur gewählten Karte…</translation>
+    </message>
+    <message>
+        <source>Next &amp;steps…</source>
+        <translation>Nächste &amp;Schritte…</translation>
+    </message>
+    <message>
+        <source>Workshop &amp;details…</source>
+        <translation>Workshop-&amp;Angaben…</translation>
+    </message>
+    <message>
+        <source>Note on the card</source>
+        <translation>Notiz zur Karte</translation>
+    </message>
+    <message>
+        <source>Note on “{card}”:</source>
+        <translation>Notiz zu „{card}“:</translation>
+    </message>
+    <message>
+        <source>Workshop details</source>
+        <translation>Workshop-Angaben</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QWidget
 
 from workshop_app.domain.model import (
@@ -35,6 +35,7 @@ INK = QColor("#111111")
 BOUNDARY = QColor("#222222")
 SELECTION = QColor("#0050b3")
 HIGHLIGHT = QColor("#d9480f")
+NOTE = QColor("#b35c00")
 
 
 def zone_title(zone: Zone) -> str:
@@ -69,6 +70,8 @@ class CardItem(QGraphicsObject):
         self._selected = False
         self._highlighted = False
         self._dragging = False
+        self._note = ""
+        self._full_text = ""
         self._font = card_font()
         self.set_card(card, language)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles input
@@ -79,8 +82,24 @@ class CardItem(QGraphicsObject):
 
     def set_card(self, card: Card, language: str) -> None:
         self._text = shown_text(card.text(language))
-        self.setToolTip(QtGui.Qt.convertFromPlainText(card.text(language)[:2000]))  # never markup
+        self._full_text = card.text(language)[:2000]
+        self._update_tool_tip()
         self.update()
+
+    def set_note(self, note: str) -> None:
+        """Mark the card when the group wrote a note on it; the tool tip shows the note."""
+        if note != self._note:
+            self._note = note
+            self._update_tool_tip()
+            self.update()
+
+    @property
+    def note(self) -> str:
+        return self._note
+
+    def _update_tool_tip(self) -> None:
+        text = self._full_text + (f"\n\n✎ {self._note[:2000]}" if self._note else "")
+        self.setToolTip(QtGui.Qt.convertFromPlainText(text))  # never markup
 
     def set_selected(self, selected: bool) -> None:
         if selected != self._selected:
@@ -123,10 +142,22 @@ class CardItem(QGraphicsObject):
         painter.setPen(border)
         painter.setBrush(QColor("#ffffff"))
         painter.drawRoundedRect(body, 10, 10)
+        if self._note:
+            self._paint_note_corner(painter)
         painter.setPen(INK)
         painter.setFont(self._font)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(body.adjusted(10, 6, -10, -6), int(flags), self._text)
+
+
+    def _paint_note_corner(self, painter: QPainter) -> None:
+        """A folded corner, top right: this card carries a note."""
+        size = 22.0
+        corner = QPolygonF([QPointF(geo.CARD_W - size, 0), QPointF(geo.CARD_W, 0),
+                            QPointF(geo.CARD_W, size)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(NOTE)
+        painter.drawPolygon(corner)
 
 
 class ZoneItem(QGraphicsItem):
@@ -319,6 +350,11 @@ class BoardScene(QGraphicsScene):
             if isinstance(item, CardItem):
                 return item
         return None
+
+    def show_notes(self, notes: dict[str, str]) -> None:
+        """Mark the cards that carry a note (card id to note text)."""
+        for card_id, item in self.items_by_id.items():
+            item.set_note(notes.get(card_id, ""))
 
     def highlight(self, card_ids: set[str]) -> None:
         for card_id, item in self.items_by_id.items():

@@ -136,11 +136,12 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """Features the first paint needs: the session (which board to show) and the menu entries."""
-        from workshop_app.ui import board_files, export_action, sessions
+        from workshop_app.ui import board_files, export_action, session_notes, sessions
 
         sessions.install(self)
         board_files.install(self)
         export_action.install(self)
+        session_notes.install(self)
 
     def finish_startup(self) -> None:
         """Build what the board's first paint does not need: the card caches, the status bar and the

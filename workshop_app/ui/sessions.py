@@ -394,17 +394,23 @@ class SessionController(QObject):
             self.rename(title.strip())
 
     def rename(self, title: str) -> None:
-        assert self.store is not None and self.session is not None
+        assert self.session is not None
         info = self.session.info
-        renamed = SessionInfo(title, info.company, info.facilitator, info.date, info.language,
-                              list(info.participants))
+        self.update_info(SessionInfo(title, info.company, info.facilitator, info.date, info.language,
+                                     list(info.participants)))
+
+    def update_info(self, info: SessionInfo) -> bool:
+        """Save the session's details (title, company, …); False (after a message) when it failed."""
+        if self.store is None or self.session is None:
+            return False
         try:
-            self.store.update_info(renamed)
+            self.store.update_info(info)
         except SessionError as exc:
             self.report(exc)
-            return
-        self.session.info = renamed
+            return False
+        self.session.info = info
         self._update_title()
+        return True
 
     def ask_delete(self) -> None:
         if self.store is None or self.session is None:

@@ -1,0 +1,134 @@
+"""Card notes, next steps and workshop details: entered in the window, saved at once, in the PDF."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from gui_helpers import drag_card_to, zone_point
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from workshop_app.domain.model import Zone
+from workshop_app.domain.session import ActionItem
+from workshop_app.export import summary_pdf
+from workshop_app.storage import read_session
+from workshop_app.ui.app import build_window
+from workshop_app.ui.session_notes import NextStepsDialog
+
+
+@pytest.fixture(autouse=True)
+def no_message_boxes(monkeypatch, tmp_path):
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
+    monkeypatch.setenv("GRENZZIEHUNG_SESSIONS_DIR", str(tmp_path / "sessions"))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    (tmp_path / "sessions").mkdir()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_window("en", sessions_dir=tmp_path / "sessions", settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+
+
+def pdf_text(session) -> str:
+    reader = PdfReader(io.BytesIO(summary_pdf(session)))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_a_note_on_a_selected_card_is_saved_marked_and_printed(qtbot, window, monkeypatch):
+    drag_card_to(qtbot, window.view, "price_negotiation", zone_point(window.view, Zone.SALES))
+    assert window.view.selected_card_id == "price_negotiation"  # a drag selects the card
+    note = "Nur bis 10 % Rabatt <b>ohne</b> Rücksprache & Co."
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: (note, True))
+    window.session_notes.note_action.trigger()
+    item = window.view.card_item("price_negotiation")
+    assert item.note == note
+    assert "<b>ohne</b>" in item.toolTip() or "&lt;b&gt;ohne&lt;/b&gt;" in item.toolTip()
+    assert read_session(window.sessions.store.path).notes == {"price_negotiation": note}
+    assert note in pdf_text(window.session_notes.session)
+    # an empty note removes it
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: ("  ", True))
+    window.session_notes.ask_note()
+    assert item.note == ""
+    assert read_session(window.sessions.store.path).notes == {}
+
+
+def test_notes_come_back_with_the_session(qtbot, window, tmp_path):
+    window.view.select("advertising")
+    assert window.session_notes.set_note("advertising", "Budget klären")
+    path = window.sessions.store.path
+    window.close()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    again = build_window("en", sessions_dir=tmp_path / "sessions", settings=settings)
+    qtbot.addWidget(again)
+    assert again.sessions.store.path == path
+    assert again.view.card_item("advertising").note == "Budget klären"
+    again.close()
+
+
+def test_the_note_action_needs_a_selected_card(qtbot, window):
+    window.view.select(None)
+    assert not window.session_notes.note_action.isEnabled()
+    window.view.select("terms")
+    assert window.session_notes.note_action.isEnabled()
+
+
+def test_next_steps_dialog_keeps_rows_with_a_what(qtbot):
+    dialog = NextStepsDialog(None, [ActionItem("Stellenbeschreibungen anpassen", "Anna", "31.01.")])
+    qtbot.addWidget(dialog)
+    row = dialog.add_row()
+    dialog.table.item(row, 1).setText("nobody")  # no "what": dropped
+    row = dialog.add_row()
+    dialog.table.item(row, 0).setText("  Visitenkarten   neu drucken ")
+    dialog.table.item(row, 2).setText("Q2")
+    assert dialog.items() == [ActionItem("Stellenbeschreibungen anpassen", "Anna", "31.01."),
+                              ActionItem("Visitenkarten neu drucken", "", "Q2")]
+    dialog.table.selectRow(0)
+    dialog.remove_selected_rows()
+    assert [item.what for item in dialog.items()] == ["Visitenkarten neu drucken"]
+
+
+def test_next_steps_are_saved_and_printed(qtbot, window, monkeypatch):
+    steps = [ActionItem("Verkauf schulen", "Bernd", "2027-03-01")]
+
+    def accept(dialog):
+        dialog.table.setRowCount(0)
+        for step in steps:
+            dialog.add_row(step)
+        return 1
+
+    monkeypatch.setattr(NextStepsDialog, "exec", accept)
+    window.session_notes.steps_action.trigger()
+    assert read_session(window.sessions.store.path).action_items == steps
+    text = pdf_text(window.session_notes.session)
+    assert "Verkauf schulen" in text and "Bernd" in text
+
+
+def test_workshop_details_are_saved_and_keep_the_date(qtbot, window):
+    from dataclasses import replace
+
+    info = window.sessions.session.info
+    changed = replace(info, company="Muster AG", facilitator="Anna", participants=["Bernd", "Carla"],
+                      date="1999-01-01")
+    assert window.session_notes.set_details(replace(changed, date=info.date))
+    stored = read_session(window.sessions.store.path).info
+    assert (stored.company, stored.facilitator, stored.participants) == ("Muster AG", "Anna",
+                                                                          ["Bernd", "Carla"])
+    assert stored.date == info.date
+    assert "Muster AG" in pdf_text(window.session_notes.session)
+
+
+def test_without_a_session_the_actions_are_off(qtbot):
+    window = build_window("en")  # the plain demo board, no session
+    qtbot.addWidget(window)
+    assert not window.session_notes.steps_action.isEnabled()
+    assert not window.session_notes.details_action.isEnabled()
+    window.view.select("terms")
+    assert not window.session_notes.note_action.isEnabled()
