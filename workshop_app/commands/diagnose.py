@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop_app.domain.boardfile import BoardFileError, read_board
+from workshop_app.commands.sessions import read_session_or_board
+from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError, Diagnosis, diagnose, label
 from workshop_app.domain.model import Board
+from workshop_app.storage import SessionError
+from workshop_app.storage.errors import cli_language
 
 EXIT_BAD_FILE = 2
 WIDTH = 88
@@ -28,14 +30,10 @@ def load_board_for_diagnosis(path: Path) -> Board:
 
     A session file (recognised by its SQLite header) gives the board of its current round.
     """
-    from workshop_app.storage import SessionError, is_sqlite_file, read_session
-
-    if is_sqlite_file(path):
-        try:
-            return read_session(path).board
-        except SessionError as exc:
-            raise BoardFileError(str(exc)) from None
-    return read_board(path)
+    try:
+        return read_session_or_board(path)[0].board
+    except SessionError as exc:
+        raise BoardFileError(str(exc)) from None
 
 
 BoardLoader = Callable[[Path], Board]
@@ -72,14 +70,7 @@ def run(args: argparse.Namespace, loader: BoardLoader | None = None) -> int:
 
 
 def choose_language(args: argparse.Namespace) -> str:
-    chosen = getattr(args, "diagnose_lang", None) or getattr(args, "lang", None)
-    if chosen:
-        return chosen
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
+    return getattr(args, "diagnose_lang", None) or getattr(args, "lang", None) or cli_language()
 
 
 # --- the readable text ---

@@ -12,12 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop_app.domain.boardfile import BoardFileError, read_board
+from workshop_app.commands.sessions import read_session_or_board
+from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError
-from workshop_app.domain.session import Session, SessionInfo
+from workshop_app.domain.session import Session
 from workshop_app.export import PAGE_SIZES, ExportError, write_summary_pdf
 from workshop_app.export.texts import ExportTextsError
+from workshop_app.storage import SessionError
 
 EXIT_BAD_INPUT = 2
 EXIT_WRITE_FAILED = 3
@@ -46,20 +48,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def load_session(path: Path) -> tuple[Session, bool]:
     """The session stored in `path`, or an untitled session around the board file `path`; and
     whether it came from a session file (which carries its own language)."""
-    from workshop_app.storage import SessionError, is_sqlite_file, read_session
-
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    if is_sqlite_file(path):
-        try:
-            return read_session(path), True
-        except SessionError as exc:
-            raise InputError(str(exc)) from None
     try:
-        board = read_board(path)
-    except BoardFileError as exc:
+        return read_session_or_board(path)
+    except (SessionError, BoardFileError) as exc:
         raise InputError(str(exc)) from None
-    return Session(SessionInfo(title=path.stem), board), False
 
 
 def run(args: argparse.Namespace) -> int:

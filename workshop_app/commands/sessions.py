@@ -1,7 +1,7 @@
 """`workshop-app sessions [--sessions-dir DIR]`: list the sessions of the sessions folder.
 
-Shared by `new`: where the sessions folder is, and how a session error is printed (one line on stderr,
-exit code 2, never a traceback).
+Shared by the other commands: where the sessions folder is, how a session error is printed (one line on
+stderr, exit code 2, never a traceback), and reading a file that is a session or a board file.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from workshop_app.domain.boardfile import read_board
+from workshop_app.domain.session import Session, SessionInfo
 from workshop_app.paths import checkout_sessions_dir, resource
-from workshop_app.storage import SessionError, list_sessions
+from workshop_app.storage import SessionError, is_sqlite_file, list_sessions, read_session
 from workshop_app.storage.errors import cli_language
 
 EXIT_FAILED = 2
@@ -52,6 +54,15 @@ def sessions_dir(args: argparse.Namespace) -> Path:
     with contextlib.suppress(OSError):  # the default folder is made on first use; a failure is reported
         folder.mkdir(parents=True, exist_ok=True)  # by the storage as a missing folder
     return folder
+
+
+def read_session_or_board(path: Path) -> tuple[Session, bool]:
+    """The session in a session file (told by its SQLite header), or an untitled session around the
+    board file `path`; and whether it came from a session file. Raises SessionError or BoardFileError,
+    each with a one-line message."""
+    if is_sqlite_file(path):
+        return read_session(path), True
+    return Session(SessionInfo(title=path.stem), read_board(path)), False
 
 
 def language(args: argparse.Namespace) -> str:
