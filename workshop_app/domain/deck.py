@@ -6,11 +6,11 @@ the files and turn them into domain objects.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from workshop_app.domain.datafile import bilingual, read_json_object
 from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
 from workshop_app.paths import resource
 
@@ -44,34 +44,17 @@ class Deck:
         return Board.from_cards(self.cards)
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DeckError(f"{path.name}: cannot read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise DeckError(f"{path.name}: the top level must be an object")
-    return data
-
-
-def _texts(entry: dict, key: str, where: str) -> tuple[str, str]:
-    texts = entry.get(key)
-    if not isinstance(texts, dict) or not all(isinstance(texts.get(k), str) for k in ("de", "en")):
-        raise DeckError(f"{where}: '{key}' needs German and English texts")
-    return texts["de"], texts["en"]
-
-
 @cache
 def load_functions(path: Path | None = None) -> dict[str, TaskFunction]:
     """The task functions by id, in file order."""
     path = path or resource("functions.json")
-    data = _read_json(path)
+    data = read_json_object(path, DeckError)
     functions: dict[str, TaskFunction] = {}
     for entry in data.get("functions", []):
         where = f"{path.name}: function {entry.get('id')!r}"
         if entry.get("reference") not in {z.value for z in PLACED_ZONES}:
             raise DeckError(f"{where}: reference must be marketing, shared or sales")
-        name_de, name_en = _texts(entry, "name", where)
+        name_de, name_en = bilingual(entry, "name", where, DeckError)
         functions[entry["id"]] = TaskFunction(entry["id"], Zone(entry["reference"]), name_de,
                                               name_en)
     if not functions:
@@ -83,7 +66,7 @@ def load_functions(path: Path | None = None) -> dict[str, TaskFunction]:
 def load_deck(path: Path | None = None) -> Deck:
     """A deck file; the default deck when `path` is None."""
     path = path or resource("decks", "default.json")
-    data = _read_json(path)
+    data = read_json_object(path, DeckError)
     functions = load_functions()
     cards: list[Card] = []
     for entry in data.get("cards", []):
@@ -91,11 +74,11 @@ def load_deck(path: Path | None = None) -> Deck:
         function = entry.get("function")
         if function is not None and function not in functions:
             raise DeckError(f"{where}: unknown function {function!r}")
-        text_de, text_en = _texts(entry, "text", where)
+        text_de, text_en = bilingual(entry, "text", where, DeckError)
         cards.append(Card(str(entry["id"]), text_de, text_en, function, custom=False))
     if len({card.id for card in cards}) != len(cards):
         raise DeckError(f"{path.name}: card ids repeat")
-    name_de, name_en = _texts(data, "name", path.name)
+    name_de, name_en = bilingual(data, "name", path.name, DeckError)
     return Deck(str(data.get("id", path.stem)), name_de, name_en, tuple(cards))
 
 

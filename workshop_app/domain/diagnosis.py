@@ -26,14 +26,14 @@ in that zone; the others are "off reference". None when no such card is placed.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from workshop_app.domain.datafile import bilingual, read_json_object
 from workshop_app.domain.deck import TaskFunction, load_functions
-from workshop_app.domain.model import LANGUAGES, PLACED_ZONES, Board, Card, Zone
+from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
 from workshop_app.paths import resource
 
 CONDITIONS: tuple[str, ...] = ("in", "not_in", "in_any")
@@ -242,12 +242,9 @@ def _judge(archetype: Archetype, by_function: Mapping[str, Mapping[Zone, list[Ca
 
 
 def _texts(entry: Mapping, key: str, where: str, required: bool = True) -> tuple[str, str]:
-    texts = entry.get(key)
-    if texts is None and not required:
+    if entry.get(key) is None and not required:
         return "", ""
-    if not isinstance(texts, dict) or not all(isinstance(texts.get(k), str) for k in LANGUAGES):
-        raise ArchetypeError(f"{where}: '{key}' needs German and English texts")
-    return texts["de"], texts["en"]
+    return bilingual(entry, key, where, ArchetypeError)
 
 
 def _number(entry: Mapping, key: str, where: str, default: float | None = None) -> float:
@@ -294,16 +291,6 @@ def _archetype(entry: object, where: str, functions: Mapping[str, TaskFunction])
                      indicators, threshold, share, *_texts(entry, "summary", where, required=False))
 
 
-def _read(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ArchetypeError(f"{path.name}: cannot read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ArchetypeError(f"{path.name}: the top level must be an object")
-    return data
-
-
 def _files(path: Path | None) -> list[Path]:
     path = Path(path) if path is not None else resource("archetypes")
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
@@ -319,7 +306,7 @@ def load_archetypes(path: Path | str | None = None) -> tuple[Archetype, ...]:
     functions = load_functions()
     archetypes: list[Archetype] = []
     for file in _files(Path(path) if path is not None else None):
-        entries = _read(file).get("archetypes")
+        entries = read_json_object(file, ArchetypeError).get("archetypes")
         if not isinstance(entries, list):
             raise ArchetypeError(f"{file.name}: 'archetypes' must be a list")
         archetypes.extend(_archetype(entry, file.name, functions) for entry in entries)
@@ -333,7 +320,7 @@ def load_archetypes(path: Path | str | None = None) -> tuple[Archetype, ...]:
 def _labels(path: Path | None = None) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {}
     for file in _files(path):
-        for key, texts in _read(file).get("labels", {}).items():
+        for key, texts in read_json_object(file, ArchetypeError).get("labels", {}).items():
             if isinstance(texts, dict):
                 labels[key] = texts
     return labels
