@@ -73,6 +73,18 @@ def test_move_rejects_bad_input_and_changes_nothing(board, args):
     assert board.snapshot() == before
 
 
+@pytest.mark.parametrize("index", [5, -1, True, "0", 1.0])
+def test_move_and_add_refuse_the_same_bad_indexes(board, index):
+    """Moving and adding check an index alike: a whole number within the zone, never a bool."""
+    board.move("terms", Zone.SALES)
+    before = board.snapshot()
+    with pytest.raises(BoardError, match="outside"):
+        board.move("advertising", Zone.SALES, index)
+    with pytest.raises(BoardError, match="outside"):
+        board.add_card(Card("c9", "Neu", "New", custom=True), Zone.SALES, index)
+    assert board.snapshot() == before and "c9" not in board
+
+
 def test_custom_cards_can_be_added_edited_and_removed(board):
     card = Card("c1", "Messestand planen", "Plan the trade-fair stand", "advertising", custom=True)
     added = board.add_card(card, Zone.SHARED)

@@ -254,9 +254,7 @@ class Board:
         from_zone = self.zone_of(card_id)
         from_index = self._zones[from_zone].index(card_id)
         target = [i for i in self._zones[zone] if i != card_id]
-        index = len(target) if index is None else index
-        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index <= len(target):
-            raise BoardError(f"index {index!r} is outside 0..{len(target)} in zone {zone.value}")
+        index = _checked_index(index, len(target), zone)
         self._zones[from_zone].remove(card_id)
         self._zones[zone].insert(index, card_id)
         return self._announce(CardMoved(card_id, from_zone, from_index, zone, index))
@@ -269,9 +267,7 @@ class Board:
         if card.id in self._cards:
             raise BoardError(f"duplicate card id {card.id!r}")
         ids = self._zones[zone]
-        index = len(ids) if index is None else index
-        if not 0 <= index <= len(ids):
-            raise BoardError(f"index {index!r} is outside 0..{len(ids)} in zone {zone.value}")
+        index = _checked_index(index, len(ids), zone)
         self._cards[card.id] = card
         ids.insert(index, card.id)
         return self._announce(CardAdded(card, zone, index))
@@ -307,6 +303,15 @@ class Board:
         self._zones[zone].remove(card_id)
         del self._cards[card_id]
         return self._announce(CardRemoved(card, zone, index))
+
+
+def _checked_index(index: object, size: int, zone: Zone) -> int:
+    """`index` as a position among the `size` cards of `zone` (None: at the end); BoardError when it
+    is not a whole number in 0..size."""
+    index = size if index is None else index
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index <= size:
+        raise BoardError(f"index {index!r} is outside 0..{size} in zone {zone.value}")
+    return index
 
 
 def _zone(zone: Zone | str) -> Zone:
