@@ -61,8 +61,9 @@ def read_board(path: Path | str) -> Board:
     """The board in the file at `path`; errors name the file."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BoardFileError(f"{path.name}: {_too_large(path.stat().st_size)}")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BoardFileError(f"{path.name}: {_too_large(size)}")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BoardFileError(f"{path}: no such file") from None

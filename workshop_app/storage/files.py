@@ -65,14 +65,7 @@ def check_header(path: Path) -> None:
 
 def connect(path: Path, *, read_only: bool) -> Database:
     """A sqlite-utils Database on an existing file, opened without trusting it."""
-    mode = "ro" if read_only else "rw"
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5.0)
-    except sqlite3.Error as exc:
-        raise _classify(path, exc) from None
-    harden(conn)
-    return Database(conn, recursive_triggers=False, execute_plugins=False)
+    return _connect_uri(path, "ro" if read_only else "rw")
 
 
 def connect_for_reading(path: Path) -> Database:
@@ -83,20 +76,24 @@ def connect_for_reading(path: Path) -> Database:
     leaves it as it was). With a `-wal` present (an app has it open, or crashed), it is read through
     the WAL, which sees every committed change."""
     immutable = not Path(f"{path}-wal").exists()
-    resolved = quote(str(Path(path).resolve()))
-    uri = f"file:{resolved}?mode=ro&immutable=1" if immutable else f"file:{resolved}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5.0)
-    except sqlite3.Error as exc:
-        raise _classify(path, exc) from None
-    harden(conn)
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    db = _connect_uri(path, "ro&immutable=1" if immutable else "ro")
     try:
         validate(db, path)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _connect_uri(path: Path, mode: str) -> Database:
+    """A hardened sqlite-utils Database on the existing file `path`, opened with `?mode=<mode>`."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=5.0)
+    except sqlite3.Error as exc:
+        raise _classify(path, exc) from None
+    harden(conn)
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
 def harden(conn: sqlite3.Connection) -> None:

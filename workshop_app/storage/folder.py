@@ -107,9 +107,7 @@ def summarize(path: Path) -> SessionSummary:
     modified = _modified(path)
     try:
         session = read_session(path)
-    except SessionError as exc:
-        return SessionSummary(path, path.stem, modified=modified, error=str(exc))
-    except (OSError, sqlite3.Error) as exc:
+    except (SessionError, OSError, sqlite3.Error) as exc:
         return SessionSummary(path, path.stem, modified=modified, error=str(exc))
     board = session.board
     return SessionSummary(path, session.info.title, session.info.company, session.info.date,

@@ -62,7 +62,7 @@ class SessionStore:
         self.path = Path(path)
         self.db = db
         self.lock = lock
-        self.round = self._read_round()
+        self.round = _current_round(db)
         self._board: Board | None = None
         self._unsubscribe: Callable[[], None] | None = None
 
@@ -185,10 +185,7 @@ class SessionStore:
             conn = self.db.conn
             conn.execute("DELETE FROM cards")
             conn.execute("DELETE FROM placements WHERE round = ?", (self.round,))
-            conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
-                             [_card_row(card, seq) for seq, card in enumerate(board.cards())])
-            conn.executemany(_UPSERT_PLACEMENT, _placement_rows(self.round, board, ALL_ZONES))
+            _write_whole_board(conn, self.round, board)
             conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "replace", None, None, None, None,
                                          None, json.dumps(board.snapshot(), ensure_ascii=False)))
             conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
@@ -254,9 +251,6 @@ class SessionStore:
         except sqlite3.Error as exc:
             raise WriteFailedError(path=self.path.name, detail=exc) from None
 
-    def _read_round(self) -> str:
-        row = self.db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
-        return (row[0] if row and row[0] else None) or DEFAULT_ROUND
 
     def _write_new(self, info: SessionInfo, board: Board, deck_id: str) -> None:
         stamp = now()
@@ -266,10 +260,7 @@ class SessionStore:
                          "participants, deck_id, current_round, created_at, updated_at) "
                          "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (*_info_values(info), deck_id, self.round, stamp, stamp))
-            conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
-                             [_card_row(card, seq) for seq, card in enumerate(board.cards())])
-            conn.executemany(_UPSERT_PLACEMENT, _placement_rows(self.round, board, ALL_ZONES))
+            _write_whole_board(conn, self.round, board)
             conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
                                          None, json.dumps({"title": info.title}, ensure_ascii=False)))
 
@@ -280,13 +271,17 @@ def read_session(path: Path) -> Session:
     files.check_header(path)
     db = files.connect_for_reading(path)
     try:
-        row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
-        round_name = row[0] if row and isinstance(row[0], str) and row[0] else DEFAULT_ROUND
-        return _load(db, round_name, path)
+        return _load(db, _current_round(db), path)
     except sqlite3.Error as exc:
         raise CorruptError(path=path, detail=exc) from None
     finally:
         db.close()
+
+
+def _current_round(db: Database) -> str:
+    """The round the session shows now; the first round when the file names none."""
+    row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
+    return row[0] if row and isinstance(row[0], str) and row[0] else DEFAULT_ROUND
 
 
 def _load(db: Database, round_name: str, path: Path) -> Session:
@@ -371,6 +366,14 @@ def _card(card_id: object, text_de: object, text_en: object, function: object, c
 def _info_values(info: SessionInfo) -> tuple:
     return (info.title, info.company, info.facilitator, info.date, info.language,
             json.dumps(list(info.participants), ensure_ascii=False))
+
+
+def _write_whole_board(conn: sqlite3.Connection, round_name: str, board: Board) -> None:
+    """Insert every card of `board` (in board order) and every zone's placements for the round."""
+    conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     [_card_row(card, seq) for seq, card in enumerate(board.cards())])
+    conn.executemany(_UPSERT_PLACEMENT, _placement_rows(round_name, board, ALL_ZONES))
 
 
 def _placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list[tuple]:
