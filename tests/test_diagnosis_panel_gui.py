@@ -136,12 +136,15 @@ def test_save_board_writes_a_file_the_cli_reads(window, tmp_path, monkeypatch):
 def test_a_bad_board_file_shows_a_message_and_keeps_the_board(window, tmp_path, monkeypatch):
     window.move_card("terms", Zone.SALES.value, None)
     before = window.board.snapshot()
-    path = tmp_path / "bad.json"
+    path = tmp_path / "<b>bad.json"  # file names and card ids are shown literally, never as markup
     path.write_text('{"cards": [{"id": "terms", "zone": "middle"}]}', encoding="utf-8")
     messages = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: messages.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append((box.text(), box.textFormat())))
     assert window.board_file_actions.open(path) is False
-    assert len(messages) == 1 and "unknown zone 'middle'" in messages[0] and "bad.json" in messages[0]
+    assert len(messages) == 1
+    text, text_format = messages[0]
+    assert "unknown zone 'middle'" in text and "<b>bad.json" in text
+    assert text_format == Qt.TextFormat.PlainText
     assert window.board.snapshot() == before
     assert window.undo_stack.count() == 1
 

@@ -16,6 +16,7 @@ from gui_helpers import drag_card_to, zone_point
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6 import QtGui
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -213,11 +214,13 @@ def test_the_window_refuses_a_bad_board_file_and_keeps_its_board(qtbot, window, 
     window.move_card("terms", Zone.SALES.value, None)
     before = window.board.snapshot()
     messages: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *rest: messages.append(text)))
+    formats: list[Qt.TextFormat] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: messages.append(box.text())
+                        or formats.append(box.textFormat()) or 0)
     for name in ("binary", "nested_100k", "huge_integer", "lone_surrogate", "too_many_cards"):
         assert not window.board_file_actions.open(board_file(tmp_path, BAD_BOARD_FILES[name], name))
     assert len(messages) == 5
+    assert set(formats) == {Qt.TextFormat.PlainText}
     assert all("Traceback" not in message for message in messages)
     assert window.board.snapshot() == before
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workshop_app.domain.boardfile import BoardFileError, read_board, write_board
+from workshop_app.ui.sessions import message_box
 
 STATUS_MS = 6000
 
@@ -31,6 +32,11 @@ class BoardFileActions(QObject):
         menu.insertAction(window.quit_action, self.save_action)
         menu.insertSeparator(window.quit_action)
 
+    def _warn(self, title: str, text: str) -> None:
+        """A warning that shows `text` literally: it holds file names and card ids from the file."""
+        message_box(self.window, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                    QMessageBox.StandardButton.Ok)
+
     def _filter(self) -> str:
         return self.tr("Board files (*.json);;All files (*)")
 
@@ -48,8 +54,7 @@ class BoardFileActions(QObject):
         try:
             write_board(self.window.board, path)
         except BoardFileError as exc:
-            QMessageBox.warning(self.window, self.tr("Save board"),
-                                self.tr("The board was not saved: {reason}").format(reason=exc))
+            self._warn(self.tr("Save board"), self.tr("The board was not saved: {reason}").format(reason=exc))
             return False
         self.folder = path.parent
         self.saved_snapshot = self.window.board.snapshot()
@@ -70,8 +75,8 @@ class BoardFileActions(QObject):
         try:
             board = read_board(path)
         except BoardFileError as exc:
-            QMessageBox.warning(self.window, self.tr("Open board"),
-                                self.tr("This board file cannot be used:\n{reason}").format(reason=exc))
+            self._warn(self.tr("Open board"),
+                       self.tr("This board file cannot be used:\n{reason}").format(reason=exc))
             return False
         if not self._may_replace():
             return False
