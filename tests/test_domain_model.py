@@ -130,3 +130,21 @@ def test_unsubscribe_stops_announcements(board):
     unsubscribe()
     board.move("terms", Zone.SALES)
     assert seen == []
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"name": {"de": "D", "en": "E"}, "cards": {"a": 1}}', "'cards' must be a list"),
+    ('{"name": {"de": "D", "en": "E"}, "cards": ["text"]}', "entry 1 of 'cards' must be an object"),
+    ('{"name": {"de": "D", "en": "E"}, "cards": [{"text": {"de": "x", "en": "x"}}]}', "needs an id"),
+    ('{"name": {"de": "D", "en": "E"}, "cards": [{"id": "a", "text": "x"}]}', "German and English"),
+    ('{"name": {"de": "D", "en": "E"}, "cards": [{"id": "a", "function": "nope", '
+     '"text": {"de": "x", "en": "x"}}]}', "unknown function"),
+])
+def test_a_deck_file_a_facilitator_broke_gives_one_clear_line(tmp_path, content, message):
+    from workshop_app.domain.deck import DeckError, load_deck
+
+    path = tmp_path / "deck.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DeckError, match=message) as error:
+        load_deck(path)
+    assert "\n" not in str(error.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from gui_helpers import drag_card_to, zone_point
+from gui_helpers import drag_card_to, show_window, zone_point
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -28,11 +28,7 @@ def no_message_boxes(monkeypatch, tmp_path):
 def window(qtbot, tmp_path):
     (tmp_path / "sessions").mkdir()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window("en", sessions_dir=tmp_path / "sessions", settings=settings)
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_window(qtbot, build_window("en", sessions_dir=tmp_path / "sessions", settings=settings))
     yield window
     window.close()
 

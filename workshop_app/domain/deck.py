@@ -44,19 +44,34 @@ class Deck:
         return Board.from_cards(self.cards)
 
 
+def _entries(data: dict, key: str, where: str) -> list[tuple[str, dict]]:
+    """The objects listed under `key`, each with its id (a non-empty string); DeckError otherwise."""
+    entries = data.get(key, [])
+    if not isinstance(entries, list):
+        raise DeckError(f"{where}: '{key}' must be a list")
+    checked = []
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise DeckError(f"{where}: entry {position} of '{key}' must be an object")
+        entry_id = entry.get("id")
+        if not isinstance(entry_id, str) or not entry_id.strip():
+            raise DeckError(f"{where}: entry {position} of '{key}' needs an id (a text)")
+        checked.append((entry_id, entry))
+    return checked
+
+
 @cache
 def load_functions(path: Path | None = None) -> dict[str, TaskFunction]:
     """The task functions by id, in file order."""
     path = path or resource("functions.json")
     data = read_json_object(path, DeckError)
     functions: dict[str, TaskFunction] = {}
-    for entry in data.get("functions", []):
-        where = f"{path.name}: function {entry.get('id')!r}"
+    for function_id, entry in _entries(data, "functions", path.name):
+        where = f"{path.name}: function {function_id!r}"
         if entry.get("reference") not in {z.value for z in PLACED_ZONES}:
             raise DeckError(f"{where}: reference must be marketing, shared or sales")
         name_de, name_en = bilingual(entry, "name", where, DeckError)
-        functions[entry["id"]] = TaskFunction(entry["id"], Zone(entry["reference"]), name_de,
-                                              name_en)
+        functions[function_id] = TaskFunction(function_id, Zone(entry["reference"]), name_de, name_en)
     if not functions:
         raise DeckError(f"{path.name}: no functions")
     return functions
@@ -69,13 +84,13 @@ def load_deck(path: Path | None = None) -> Deck:
     data = read_json_object(path, DeckError)
     functions = load_functions()
     cards: list[Card] = []
-    for entry in data.get("cards", []):
-        where = f"{path.name}: card {entry.get('id')!r}"
+    for card_id, entry in _entries(data, "cards", path.name):
+        where = f"{path.name}: card {card_id!r}"
         function = entry.get("function")
         if function is not None and function not in functions:
             raise DeckError(f"{where}: unknown function {function!r}")
         text_de, text_en = bilingual(entry, "text", where, DeckError)
-        cards.append(Card(str(entry["id"]), text_de, text_en, function, custom=False))
+        cards.append(Card(card_id, text_de, text_en, function, custom=False))
     if len({card.id for card in cards}) != len(cards):
         raise DeckError(f"{path.name}: card ids repeat")
     name_de, name_en = bilingual(data, "name", path.name, DeckError)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workshop_app.domain.boardfile import BoardFileError, read_board, write_board
-from workshop_app.ui.sessions import message_box
+from workshop_app.ui.messages import message_box
 
 STATUS_MS = 6000
 

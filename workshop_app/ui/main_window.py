@@ -18,6 +18,7 @@ from workshop_app.ui.commands import (
     MoveCardCommand,
     RemoveCardCommand,
 )
+from workshop_app.ui.messages import message_box
 
 
 class MainWindow(QMainWindow):
@@ -201,14 +202,14 @@ class MainWindow(QMainWindow):
         try:
             self.undo_stack.push(EditCardCommand(self.board, before, after.validated()))
         except BoardError as exc:
-            QMessageBox.warning(self, self.tr("Edit card"), str(exc))
+            message_box(self, QMessageBox.Icon.Warning, self.tr("Edit card"), str(exc))
 
     def remove_selected_card(self) -> None:
         card_id = self.view.selected_card_id
         if card_id is None:
             return
         if not self.board.card(card_id).custom:
-            QMessageBox.information(self, self.tr("Remove card"), self.tr(
+            message_box(self, QMessageBox.Icon.Information, self.tr("Remove card"), self.tr(
                 "Cards of the deck stay in the workshop; move them back to the tray instead."))
             return
         self.view.select(None)

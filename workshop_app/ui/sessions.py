@@ -30,6 +30,7 @@ from workshop_app.storage import (
     list_sessions,
     move_to_trash,
 )
+from workshop_app.ui.messages import message_box
 from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
 
 KEY_LAST = "sessions/last"
@@ -93,15 +94,6 @@ def default_sessions_dir() -> Path:
 
 def demo_info(language: str) -> SessionInfo:
     return SessionInfo(title=translate("Sessions", "Demo workshop"), language=language)
-
-
-def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-                buttons: QMessageBox.StandardButton, default: QMessageBox.StandardButton) -> int:
-    """A message box that shows `text` literally (titles and paths are user text, never markup)."""
-    box = QMessageBox(icon, title, text, buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setDefaultButton(default)
-    return box.exec()
 
 
 class Autosave:
@@ -173,6 +165,7 @@ class SessionController(QObject):
         self._build_actions()
         self._build_menu()
         self.status = QLabel()  # joins the status bar when the window builds it
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows a file name: user text
         window.add_permanent_status(self.status)
         window.boardReplaced.connect(self._board_replaced)
         window.installEventFilter(self)
