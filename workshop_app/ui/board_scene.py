@@ -260,9 +260,18 @@ class BoardScene(QGraphicsScene):
         self._unsubscribe = board.subscribe(self.on_change)
         self.relayout()
 
-    def detach(self) -> None:
-        """Stop following the board (before the scene is replaced)."""
+    def set_board(self, board: Board) -> None:
+        """Show another board: new card items, the zones and their items re-flowed."""
         self._unsubscribe()
+        for item in self.items_by_id.values():
+            self.removeItem(item)
+        self.items_by_id.clear()
+        self._dragged.clear()
+        self.board = board
+        for card in board.cards():
+            self._add_item(card)
+        self._unsubscribe = board.subscribe(self.on_change)
+        self.relayout()
 
     # --- model to items ---
 

@@ -162,15 +162,10 @@ class MainWindow(QMainWindow):
     def set_board(self, board: Board) -> None:
         """Show another board (loaded or new); the undo history starts afresh."""
         self.view.cancel_drags()
+        self.view.select(None)
         self.undo_stack.clear()
-        self.board_scene.detach()
-        old_scene = self.board_scene
         self.board = board
-        self.board_scene = BoardScene(board, self.language, self)
-        if self._secondary_built:
-            self.board_scene.enable_item_caches()
-        self.view.set_board_scene(self.board_scene)
-        old_scene.deleteLater()
+        self.board_scene.set_board(board)
         self.boardReplaced.emit(board)
 
     def move_card(self, card_id: str, zone: str, index: int | None) -> None:
