@@ -187,8 +187,11 @@ def diagnose(board: Board, archetypes: Iterable[Archetype] | None = None,
     return Diagnosis(tuple(results), conformity, tuple(off_reference), placed)
 
 
-def _read_board(board: Board, functions: Mapping[str, TaskFunction]):
-    """One pass over the placed cards: cards grouped by function and zone, and reference counts."""
+def _read_board(board: Board, functions: Mapping[str, TaskFunction]
+                ) -> tuple[dict[str, dict[Zone, list[Card]]], int, int, list[str], int]:
+    """One pass over the placed cards: cards grouped by function and zone, the number placed, how many
+    stand where the reference puts them, the ids of those that do not, and how many have a known
+    function (the cards the reference can judge)."""
     by_function: dict[str, dict[Zone, list[Card]]] = {}
     placed = conforming = comparable = 0
     off_reference: list[str] = []
