@@ -49,3 +49,6 @@ def test_english_window_shows_english_deck(qtbot):
     qtbot.addWidget(window)
     assert window.view.card_item("price_negotiation").text == "Negotiate prices"
     assert window.edit_menu.title() == "&Edit"
+    assert window.diagnosis_panel.placed_label.text() == "0 cards placed"  # English plural forms
+    window.move_card("terms", "sales", None)
+    assert window.diagnosis_panel.placed_label.text() == "1 card placed"

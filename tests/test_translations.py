@@ -21,10 +21,21 @@ def test_every_ui_string_has_a_german_translation(tmp_path):
     assert text.count("<message") >= 100
 
 
-def test_shipped_qm_is_built_from_the_ts(tmp_path):
+@pytest.mark.parametrize("ts,qm", [(tool.TS, tool.QM), (tool.TS_EN, tool.QM_EN)],
+                         ids=["de", "en"])
+def test_shipped_qm_is_built_from_the_ts(tmp_path, ts, qm):
     built = tmp_path / "built.qm"
-    tool.lrelease(tool.TS, built)
-    assert built.read_bytes() == tool.QM.read_bytes(), "run `make translations`"
+    tool.lrelease(ts, built)
+    assert built.read_bytes() == qm.read_bytes(), "run `make translations`"
+
+
+def test_every_plural_has_its_english_forms(tmp_path):
+    fresh = tmp_path / "fresh_en.ts"
+    shutil.copy(tool.TS_EN, fresh)
+    tool.lupdate(fresh, plurals_only=True)
+    text = fresh.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, "run `make translations` and add the English plural forms"
+    assert text.count('numerus="yes"') >= 2
 
 
 @pytest.mark.parametrize("placeholder", ["{card}", "{zone}", "{path}", "{folder}", "{detail}"])

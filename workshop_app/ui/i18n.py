@@ -24,12 +24,12 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        return
-    own = QTranslator(app)
+    own = QTranslator(app)  # for English: the plural forms of the English source strings
     if own.load(str(resource("translations", f"grenzziehung_{language}.qm"))):
         app.installTranslator(own)
         _installed.append(own)
+    if language == "en":
+        return  # Qt's own strings are English already
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

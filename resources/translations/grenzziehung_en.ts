@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>DiagnosisPanel</name>
+    <message numerus="yes">
+        <source>%n card(s) placed</source>
+        <translation>
+            <numerusform>%n card placed</numerusform>
+            <numerusform>%n cards placed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) away from the reference:</source>
+        <translation>
+            <numerusform>%n card away from the reference:</numerusform>
+            <numerusform>%n cards away from the reference:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
