@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
     `_install_features`; each follows `boardReplaced` to react when another board is shown."""
 
     boardReplaced = Signal(object)  # noqa: N815 - the new Board
+    closing = Signal()  # the window is closing: features release what they hold
 
     def __init__(self, board: Board, language: str, *, defer_secondary: bool = False) -> None:
         """`defer_secondary`: build the diagnosis dock and the status bar only after the board's
@@ -211,6 +212,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(RemoveCardCommand(self.board, card_id))
 
     # --- window ---
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.closing.emit()
+        super().closeEvent(event)
 
     def set_full_screen(self, on: bool) -> None:
         if on:

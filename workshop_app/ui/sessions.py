@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
@@ -168,12 +168,7 @@ class SessionController(QObject):
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows a file name: user text
         window.add_permanent_status(self.status)
         window.boardReplaced.connect(self._board_replaced)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self._close_store()  # release the file (and its lock) for the next instance
-        return False
+        window.closing.connect(self._close_store)  # release the file (and its lock) for the next instance
 
     # --- menu ---
 
