@@ -102,3 +102,18 @@ def test_importing_the_command_line_loads_no_qt():
                             cwd=PACKAGE.parent, timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_starting_the_window_does_not_load_reportlab():
+    """ReportLab (about 0.15 s of imports) loads on the first export, not when the app starts."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from workshop_app.ui.app import build_window\n"
+            "window = build_window('en')\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'pypdf'}))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            cwd=PACKAGE.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from workshop_app.domain.session import Session, SessionInfo
-from workshop_app.export import ExportError, suggested_filename, write_summary_pdf
 
 KEY_FOLDER = "export/folder"
 
@@ -72,6 +71,8 @@ class ExportAction(QObject):
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def ask_export(self) -> None:
+        from workshop_app.export import suggested_filename  # ReportLab loads on first export, not at start
+
         session = self.current_session()
         filters = self.page_size_filters()
         dialog = QFileDialog(self.window, self.tr("Export PDF"),
@@ -90,6 +91,8 @@ class ExportAction(QObject):
 
     def export_to(self, path: Path, page_size: str = "a4", session: Session | None = None) -> bool:
         """Write the PDF to `path` and tell the user how it went. Returns True when written."""
+        from workshop_app.export import ExportError, write_summary_pdf
+
         session = session or self.current_session()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
