@@ -14,22 +14,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth as _reportlab_string_width
 
 from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
 from workshop_app.export.fonts import BOLD, REGULAR
+from workshop_app.export.palette import (
+    BOUNDARY,
+    CARD_EDGE,
+    FLAGGED,
+    INK,
+    MUTED,
+    WHITE,
+    ZONE_COLOURS,
+)
 from workshop_app.export.texts import Labels, plain
 
-ZONE_COLOURS = {Zone.MARKETING: HexColor("#dbe8fb"), Zone.SHARED: HexColor("#fff0c2"),
-                Zone.SALES: HexColor("#d9f2df")}
 ZONE_SHARE = {Zone.MARKETING: 0.39, Zone.SHARED: 0.22, Zone.SALES: 0.39}
-INK = HexColor("#111111")
-MUTED = HexColor("#5c636a")
-BOUNDARY = HexColor("#222222")
-CARD_EDGE = HexColor("#9aa3ad")
-OFF_REFERENCE = HexColor("#d9480f")
-WHITE = HexColor("#ffffff")
 
 TITLE_H = 26.0
 PAD = 6.0
@@ -242,11 +242,11 @@ class BoardDrawing:
     def _draw_card(self, group: Group, card: Card, x: float, y: float, w: float, plan: _Plan) -> None:
         off = card.id in self.off_reference
         group.add(Rect(x, y, w, plan.card_h, rx=2, ry=2, fillColor=WHITE,
-                       strokeColor=OFF_REFERENCE if off else CARD_EDGE,
+                       strokeColor=FLAGGED if off else CARD_EDGE,
                        strokeWidth=1.1 if off else 0.6,
                        strokeDashArray=(2, 1.5) if card.custom else None))
         if off:
-            group.add(Rect(x, y, 3, plan.card_h, fillColor=OFF_REFERENCE, strokeColor=None))
+            group.add(Rect(x, y, 3, plan.card_h, fillColor=FLAGGED, strokeColor=None))
         size = plan.font_size
         leading = size * 1.22
         lines = wrap(self.texts[card.id], REGULAR, size, self._text_w(w), plan.lines)

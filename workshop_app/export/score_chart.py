@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop_app.domain.diagnosis import Diagnosis
 from workshop_app.export.fonts import BOLD, REGULAR
+from workshop_app.export.palette import CALM, FLAGGED, GRID, INK, MUTED, TRACK
 from workshop_app.export.texts import Labels
 
 ROW_H = 24.0
 BAR_H = 12.0
-TRACK = HexColor("#e9ecef")
-FLAGGED = HexColor("#d9480f")
-CALM = HexColor("#4a6fa5")
-MUTED = HexColor("#5c636a")
-INK = HexColor("#111111")
-GRID = HexColor("#adb5bd")
 
 
 def score_chart(diagnosis: Diagnosis, labels: Labels, width: float) -> Drawing:

@@ -34,18 +34,13 @@ from workshop_app.domain.deck import load_functions
 from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis, diagnose
 from workshop_app.domain.model import PLACED_ZONES, Card, Zone
 from workshop_app.domain.session import Session
-from workshop_app.export.board_drawing import ZONE_COLOURS, BoardDrawing
+from workshop_app.export.board_drawing import BoardDrawing
 from workshop_app.export.fonts import BOLD, REGULAR, register_fonts
+from workshop_app.export.palette import ACCENT, FLAGGED, INK, MUTED, PANEL, RULE, WHITE, ZONE_COLOURS
 from workshop_app.export.score_chart import score_chart
 from workshop_app.export.texts import Labels, markup, plain
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-INK = HexColor("#111111")
-MUTED = HexColor("#5c636a")
-RULE = HexColor("#ced4da")
-PANEL = HexColor("#f1f3f5")
-ACCENT = HexColor("#1f3a5f")
-FLAGGED = HexColor("#d9480f")
 MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 20 * mm
@@ -340,7 +335,7 @@ class _Story:
                          ("LEFTPADDING", (0, 0), (-1, -1), 8),
                          ("TOPPADDING", (0, 0), (-1, 0), 6),
                          ("BOTTOMPADDING", (0, 1), (-1, 1), 7),
-                         ("LINEBEFORE", (1, 0), (-1, -1), 1.5, HexColor("#ffffff")),
+                         ("LINEBEFORE", (1, 0), (-1, -1), 1.5, WHITE),
                      ]), splitInRow=1)
 
     def board_section(self) -> list[Flowable]:

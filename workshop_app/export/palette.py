@@ -1,0 +1,22 @@
+"""The PDF's colours, in one place (the zone colours match the app's board)."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+
+from workshop_app.domain.model import Zone
+
+INK = HexColor("#111111")
+MUTED = HexColor("#5c636a")
+WHITE = HexColor("#ffffff")
+FLAGGED = HexColor("#d9480f")  # an archetype that resembles the board, a card off the reference
+CALM = HexColor("#4a6fa5")
+TRACK = HexColor("#e9ecef")
+GRID = HexColor("#adb5bd")
+RULE = HexColor("#ced4da")
+PANEL = HexColor("#f1f3f5")
+ACCENT = HexColor("#1f3a5f")
+BOUNDARY = HexColor("#222222")
+CARD_EDGE = HexColor("#9aa3ad")
+ZONE_COLOURS = {Zone.MARKETING: HexColor("#dbe8fb"), Zone.SHARED: HexColor("#fff0c2"),
+                Zone.SALES: HexColor("#d9f2df")}
