@@ -58,12 +58,7 @@ class BoardView(QGraphicsView):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self._drags: dict[int, _Drag] = {}
         self.selected_card_id: str | None = None
-        self.set_board_scene(scene)
-
-    def set_board_scene(self, scene: BoardScene) -> None:
-        self._drags.clear()
-        self.selected_card_id = None
-        self.setScene(scene)
+        self.setScene(scene)  # for good: another board is shown in the same scene (BoardScene.set_board)
         scene.layoutChanged.connect(self.fit)
         self._size_scene()
 
