@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test lint bench bench-quick system-deps translations
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 
+from workshop_app import __version__
 from workshop_app.commands import SUBCOMMANDS
 
 
@@ -13,6 +14,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workshop-app",
         description="Grenzziehung: a workshop board for the boundary between marketing and sales.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", choices=("de", "en"), help="language of the UI and the deck "
                         "(default: the system locale: German for German, else English)")
     parser.add_argument("--full-screen", action="store_true", help="start in full screen")

@@ -5,11 +5,24 @@ Pure Python: every layer may use it.
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
-RESOURCES_DIR = PROJECT_DIR / "resources"
+
+
+def _resources_dir() -> Path:
+    """The folder of the package `workshop_app.resources`: `resources/` of the repository, shipped in
+    the wheel and the bundle (setup.py maps it), found through importlib.resources wherever the app is
+    installed. The app reads its data files by path (Qt, ReportLab), so it must be a real folder."""
+    found = files("workshop_app.resources")
+    if not isinstance(found, Path):
+        raise RuntimeError(f"the app's resources are not in a folder on disk: {found}")
+    return found
+
+
+RESOURCES_DIR = _resources_dir()
 
 
 def resource(*parts: str) -> Path:
