@@ -177,19 +177,22 @@ def test_the_version_1_fixture_migrates_to_the_current_schema(tmp_path):
     assert [m.name for m in schema.MIGRATIONS.applied(plain)] == ["m001_initial"]
     plain.close()
     with SessionStore.open(path) as store:
-        assert store.schema_version() == schema.current_version() == 2
-        assert "votes" in store.db.table_names()
+        assert store.schema_version() == schema.current_version() == len(schema.known_names())
+        assert {"votes", "rounds", "perception_groups"} <= set(store.db.table_names())
         assert "placements_round_zone_position" in {i.name for i in store.db["placements"].indexes}
         store.db.conn.execute("INSERT INTO votes (round, card_id, voter, dots) VALUES "
                               "('as_is', 'terms', 'Mira', 2)")
         store.db.conn.commit()
         after = store.load()
+        started = [row["name"] for row in store.db["rounds"].rows]
+    assert started == ["as_is"]
     assert after.info == before.info and after.info.company == "Muster GmbH"
     assert after.board.snapshot() == before.board.snapshot()
     assert after.board.ids_in(Zone.MARKETING) == ("needs_analysis", "product_proposal", "benefit_persuasion")
     assert after.board.ids_in(Zone.SHARED) == ("custom-fair", "field_feedback")
     assert after.notes == {"terms": "Rabatte nur bis 5 %"}
     assert after.action_items == [ActionItem("Verkauf schulen", "Jonas", "Q2")]
+    assert after.rounds.names() == ["as_is"] and after.round == "as_is"  # today's board is the Ist round
     assert digest(FIXTURE_V1) == fixture_digest != digest(path)  # the copy was migrated, not the fixture
 
 
@@ -360,3 +363,42 @@ def test_reading_and_listing_leave_the_folder_as_it_was(tmp_path):
     list_sessions(tmp_path)
     read_session(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+# --- rounds ---
+
+
+def test_rounds_switches_and_group_names_are_stored_as_they_happen(tmp_path, board, store):
+    session = store.load()
+    rounds = session.rounds
+    store.attach(rounds.board())
+    rounds.subscribe(lambda change: store.write_round_change(change, rounds))
+    rounds.start_perception(("Marketing", "Vertrieb"))
+    rounds.board().move("terms", Zone.SALES)
+    rounds.rename_group(1, "Verkauf Nord")
+    rounds.switch("perception_b")
+    rounds.board().move("terms", Zone.MARKETING)
+    rounds.start_ist_from("a")
+    rounds.board().move("advertising", Zone.MARKETING)
+    rounds.start_soll()
+    rounds.board().move("terms", Zone.SHARED)
+    loaded = read_session(store.path)  # another reader, while the store is still open
+    assert loaded.round == "target" and loaded.rounds.names() == [
+        "perception_a", "perception_b", "as_is", "target"]
+    assert loaded.rounds.groups == ("Marketing", "Verkauf Nord")
+    for name in loaded.rounds.names():
+        assert loaded.rounds.board(name).snapshot() == rounds.board(name).snapshot(), name
+    assert [(m.card_id, m.from_zone, m.to_zone) for m in loaded.rounds.moves()] == [
+        ("terms", Zone.SALES, Zone.SHARED)]
+    kinds = [(e["kind"], e["round"]) for e in store.events()]
+    assert ("round_start", "target") in kinds and ("round_switch", "perception_b") in kinds
+    assert ("move", "target") in kinds and ("group_name", "perception_a") in kinds
+
+
+def test_an_imported_session_keeps_every_round_note_and_next_step(tmp_path, board):
+    from test_sessionfile import assert_equal_sessions, full_session
+
+    session = full_session(board)
+    with SessionStore.create(tmp_path, session.info, session.board, content=session) as store:
+        path = store.path
+    assert_equal_sessions(session, read_session(path))

@@ -5,4 +5,4 @@ Each module listed in `SUBCOMMANDS` has `register(subparsers)`, which adds its p
 `workshop-app diagnose` and friends start fast and run without a display.
 """
 
-SUBCOMMANDS: tuple[str, ...] = ("diagnose", "sessions", "new", "open", "export")
+SUBCOMMANDS: tuple[str, ...] = ("diagnose", "sessions", "new", "open", "export", "importing")

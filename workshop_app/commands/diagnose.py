@@ -1,4 +1,4 @@
-"""`workshop-app diagnose BOARD.json [--lang de|en] [--json]`: the live diagnosis on the command line.
+"""`workshop-app diagnose BOARD.json [--round ist|soll] [--lang de|en] [--json]`: the diagnosis on the CLI.
 
 Readable text in German or English (texts from resources/archetypes), or with `--json` exactly one
 JSON object on stdout. A file that cannot be used gives a one-line message on stderr and exit code 2.
@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app.commands.sessions import read_session_or_board
@@ -18,6 +17,8 @@ from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError, Diagnosis, diagnose, label
 from workshop_app.domain.model import Board
+from workshop_app.domain.rounds import IST, SOLL
+from workshop_app.domain.sessionfile import JSON_ROUNDS
 from workshop_app.storage import SessionError
 from workshop_app.storage.errors import cli_language
 
@@ -25,18 +26,22 @@ EXIT_BAD_FILE = 2
 WIDTH = 88
 
 
-def load_board_for_diagnosis(path: Path) -> Board:
+def load_board_for_diagnosis(path: Path, round_name: str | None = None) -> Board:
     """The board to diagnose from `path`. Raises BoardFileError (one-line message) when it cannot.
 
-    A session file (recognised by its SQLite header) gives the board of its current round.
+    A session (SQLite or session JSON) gives its Soll round if it has one, else its Ist round;
+    `round_name` ("ist" or "soll") chooses. A board file is an Ist board.
     """
     try:
-        return read_session_or_board(path)[0].board
+        session = read_session_or_board(path)[0]
     except SessionError as exc:
         raise BoardFileError(str(exc)) from None
-
-
-BoardLoader = Callable[[Path], Board]
+    rounds = session.rounds
+    assert rounds is not None
+    wanted = JSON_ROUNDS[round_name] if round_name else (SOLL if SOLL in rounds else IST)
+    if wanted not in rounds:
+        raise BoardFileError(f"{path.name} has no {round_name.capitalize()} round")  # type: ignore[union-attr]
+    return rounds.board(wanted)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,19 +50,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Diagnose a board file (JSON): which of the article's four archetypes the board "
                     "resembles, the cards that drive it, the harm and the recommendation, and how far "
                     "the board agrees with the reference split.")
-    parser.add_argument("board", metavar="BOARD.json", help="a board file or a session file")
+    parser.add_argument("board", metavar="BOARD.json",
+                        help="a board file, a session file or a session JSON file")
     parser.add_argument("--lang", dest="diagnose_lang", choices=("de", "en"),
                         help="language of the text (default: --lang before the command, else the "
                              "system locale)")
     parser.add_argument("--json", action="store_true",
                         help="print exactly one JSON object instead of text")
+    parser.add_argument("--round", dest="diagnose_round", choices=tuple(JSON_ROUNDS),
+                        help="the round of a session to diagnose (default: Soll if it exists, else Ist)")
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace, loader: BoardLoader | None = None) -> int:
-    loader = loader or load_board_for_diagnosis
+def run(args: argparse.Namespace) -> int:
     try:
-        board = loader(Path(args.board))
+        board = load_board_for_diagnosis(Path(args.board), args.diagnose_round)
         diagnosis = diagnose(board)
     except (BoardFileError, ArchetypeError, DeckError) as exc:
         print(f"workshop-app diagnose: {exc}", file=sys.stderr)

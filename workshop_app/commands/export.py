@@ -1,4 +1,5 @@
-"""`workshop-app export SESSION_OR_BOARD --pdf OUT.pdf [--lang de|en] [--pagesize a4|letter]`.
+"""`workshop-app export SESSION_OR_BOARD --pdf OUT.pdf [--lang de|en] [--pagesize a4|letter]`, or
+`workshop-app export SESSION --json OUT.json` (the whole session as JSON, `domain.sessionfile`).
 
 Writes the PDF summary of a session file (SQLite) or of a board file (JSON, with an untitled session
 around it). A file that cannot be read, or a PDF that cannot be written (folder missing or not
@@ -17,6 +18,7 @@ from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError
 from workshop_app.domain.session import Session
+from workshop_app.domain.sessionfile import SessionFileError, write_session_file
 from workshop_app.export import PAGE_SIZES, ExportError, write_summary_pdf
 from workshop_app.export.texts import ExportTextsError
 from workshop_app.storage import SessionError
@@ -35,8 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write the PDF summary of a session file or a board file (JSON): the agreed "
                     "board, the tasks by side, the diagnosis, notes, next steps and an agreement "
                     "block to sign.")
-    parser.add_argument("source", metavar="SESSION_OR_BOARD", help="a session file or a board file")
-    parser.add_argument("--pdf", required=True, metavar="OUT.pdf", help="where to write the PDF")
+    parser.add_argument("source", metavar="SESSION_OR_BOARD",
+                        help="a session file, a session JSON file or a board file")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", metavar="OUT.pdf", help="where to write the PDF")
+    target.add_argument("--json", metavar="OUT.json",
+                        help="write the whole session as JSON instead (see README: session JSON)")
     parser.add_argument("--lang", dest="export_lang", choices=("de", "en"),
                         help="language of the PDF (default: the session's language; for a board "
                              "file, --lang before the command, else German)")
@@ -61,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
         session, from_session_file = load_session(Path(args.source))
     except (InputError, DeckError, ArchetypeError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
+    if args.json:
+        return _write_json(session, Path(args.json))
     language = args.export_lang
     if language is None and not from_session_file:
         language = getattr(args, "lang", None) or session.info.language
@@ -72,6 +80,15 @@ def run(args: argparse.Namespace) -> int:
     except (ExportTextsError, ArchetypeError, DeckError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     print(written)
+    return 0
+
+
+def _write_json(session: Session, path: Path) -> int:
+    try:
+        write_session_file(session, path)
+    except SessionFileError as exc:
+        return _fail(str(exc), EXIT_WRITE_FAILED)
+    print(path)
     return 0
 
 

@@ -14,8 +14,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from workshop_app.domain.boardfile import read_board
+from workshop_app.domain.boardfile import BoardFileError, parse_board, parse_json, read_text
 from workshop_app.domain.session import Session, SessionInfo
+from workshop_app.domain.sessionfile import SessionFileError, is_session_data, session_from_data
 from workshop_app.paths import checkout_sessions_dir, resource
 from workshop_app.storage import SessionError, is_sqlite_file, list_sessions, read_session
 from workshop_app.storage.errors import cli_language
@@ -58,11 +59,24 @@ def sessions_dir(args: argparse.Namespace) -> Path:
 
 def read_session_or_board(path: Path) -> tuple[Session, bool]:
     """The session in a session file (told by its SQLite header), or an untitled session around the
-    board file `path`; and whether it came from a session file. Raises SessionError or BoardFileError,
-    each with a one-line message."""
+    board file `path`; and whether it came from a session (a session JSON file counts as one). Raises
+    SessionError or BoardFileError, each with a one-line message."""
     if is_sqlite_file(path):
         return read_session(path), True
-    return Session(SessionInfo(title=path.stem), read_board(path)), False
+    text = read_text(path)
+    try:
+        data = parse_json(text)
+    except BoardFileError as exc:
+        raise BoardFileError(f"{path.name}: {exc}") from None
+    if is_session_data(data):
+        try:
+            return session_from_data(data), True
+        except BoardFileError as exc:
+            raise SessionFileError(f"{path.name}: {exc}") from None
+    try:
+        return Session(SessionInfo(title=path.stem), parse_board(text)), False
+    except BoardFileError as exc:
+        raise BoardFileError(f"{path.name}: {exc}") from None
 
 
 def language(args: argparse.Namespace) -> str:

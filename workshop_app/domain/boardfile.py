@@ -14,11 +14,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from workshop_app.domain.deck import Deck, load_deck, load_functions
 from workshop_app.domain.model import ALL_ZONES, MAX_CARDS, Board, BoardError, Card, Zone
 
+T = TypeVar("T")
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 10_000_000
 ZONE_NAMES = ", ".join(zone.value for zone in ALL_ZONES)
@@ -36,16 +39,10 @@ def parse_board(text: str, deck: Deck | None = None) -> Board:
     deck = deck or load_deck()
     if len(text) > MAX_FILE_BYTES:
         raise BoardFileError(_too_large(len(text)))
-    entries = _entries(_json(text))
     deck_cards = {card.id: card for card in deck.cards}
-    placement: list[tuple[str, Zone]] = []
     cards: dict[str, Card] = dict(deck_cards)
-    seen: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        card, zone = _card(entry, number, deck_cards)
-        if card.id in seen:
-            raise BoardFileError(f"duplicate id: card {card.id!r} appears more than once")
-        seen.add(card.id)
+    placement: list[tuple[str, Zone]] = []
+    for card, zone in parse_entries(_json(text), deck_cards):
         cards[card.id] = card
         placement.append((card.id, zone))
     try:
@@ -57,24 +54,53 @@ def parse_board(text: str, deck: Deck | None = None) -> Board:
     return board
 
 
+def parse_entries(data: object, deck_cards: dict[str, Card]) -> list[tuple[Card, Zone]]:
+    """Each card of a parsed board file (`{"cards": [...]}`) with its zone, in file order."""
+    found: list[tuple[Card, Zone]] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(_entries(data), start=1):
+        card, zone = _card(entry, number, deck_cards)
+        if card.id in seen:
+            raise BoardFileError(f"duplicate id: card {card.id!r} appears more than once")
+        seen.add(card.id)
+        found.append((card, zone))
+    return found
+
+
 def read_board(path: Path | str) -> Board:
     """The board in the file at `path`; errors name the file."""
-    path = Path(path)
+    return read_parsed(Path(path), parse_board, BoardFileError)
+
+
+def read_parsed(path: Path, parse: Callable[[str], T], error: type[BoardFileError]) -> T:
+    """`parse` applied to the text of the file at `path`; `error` naming the file when it fails."""
+    text = read_text(path)
+    try:
+        return parse(text)
+    except BoardFileError as exc:
+        raise error(f"{path.name}: {exc}") from None
+
+
+def read_text(path: Path) -> str:
+    """The text of a JSON file of at most MAX_FILE_BYTES; BoardFileError naming the file otherwise."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise BoardFileError(f"{path.name}: {_too_large(size)}")
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise BoardFileError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise BoardFileError(f"{path}: not a text file (UTF-8 expected)") from None
     except OSError as exc:
         raise BoardFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return parse_board(text)
-    except BoardFileError as exc:
-        raise BoardFileError(f"{path.name}: {exc}") from None
+
+
+def parse_json(text: str) -> object:
+    """The JSON value in `text`; BoardFileError with a one-line message when it is not JSON."""
+    if len(text) > MAX_FILE_BYTES:
+        raise BoardFileError(_too_large(len(text)))
+    return _json(text)
 
 
 def _json(text: str) -> object:
@@ -94,7 +120,7 @@ def _too_large(size: int) -> str:
             f"{MAX_FILE_BYTES / 1e6:.0f} MB)")
 
 
-def _type_name(value: object) -> str:
+def type_name(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "true/false",
              type(None): "null", int: "a number", float: "a number"}
     return names.get(type(value), type(value).__name__)
@@ -102,12 +128,12 @@ def _type_name(value: object) -> str:
 
 def _entries(data: object) -> list:
     if not isinstance(data, dict):
-        raise BoardFileError(f"the top level must be an object with \"cards\", not {_type_name(data)}")
+        raise BoardFileError(f"the top level must be an object with \"cards\", not {type_name(data)}")
     if "cards" not in data:
         raise BoardFileError("the object has no \"cards\" list")
     entries = data["cards"]
     if not isinstance(entries, list):
-        raise BoardFileError(f"\"cards\" must be a list, not {_type_name(entries)}")
+        raise BoardFileError(f"\"cards\" must be a list, not {type_name(entries)}")
     if len(entries) > MAX_CARDS:
         raise BoardFileError(f"too many cards: {len(entries)} (a board holds at most {MAX_CARDS})")
     return entries
@@ -115,11 +141,11 @@ def _entries(data: object) -> list:
 
 def _card(entry: object, number: int, deck_cards: dict[str, Card]) -> tuple[Card, Zone]:
     if not isinstance(entry, dict):
-        raise BoardFileError(f"card {number}: must be an object, not {_type_name(entry)}")
+        raise BoardFileError(f"card {number}: must be an object, not {type_name(entry)}")
     card_id = entry.get("id")
     if not isinstance(card_id, str) or not card_id.strip():
         raise BoardFileError(f"card {number}: \"id\" must be a non-empty string, "
-                             f"not {_type_name(card_id)}")
+                             f"not {type_name(card_id)}")
     where = f"card {card_id!r}"
     zone = _zone(entry, where)
     function = _function(entry, where)
@@ -142,7 +168,7 @@ def _zone(entry: dict, where: str) -> Zone:
     if zone is None:
         raise BoardFileError(f"{where}: \"zone\" is missing (use {ZONE_NAMES})")
     if not isinstance(zone, str):
-        raise BoardFileError(f"{where}: \"zone\" must be a string, not {_type_name(zone)}")
+        raise BoardFileError(f"{where}: \"zone\" must be a string, not {type_name(zone)}")
     try:
         return Zone(zone)
     except ValueError:
@@ -155,7 +181,7 @@ def _function(entry: dict, where: str) -> str | None:
         return None
     if not isinstance(function, str):
         raise BoardFileError(f"{where}: \"function\" must be a string or null, "
-                             f"not {_type_name(function)}")
+                             f"not {type_name(function)}")
     if function not in load_functions():
         raise BoardFileError(f"{where}: unknown function {function!r}")
     return function
@@ -172,7 +198,7 @@ def _text(entry: dict, where: str) -> tuple[str, str] | None:
         texts = (text.get("de", ""), text.get("en", ""))
     else:
         raise BoardFileError(f"{where}: \"text\" must be a string or {{\"de\": ..., \"en\": ...}}, "
-                             f"not {_type_name(text)}")
+                             f"not {type_name(text)}")
     if not (texts[0].strip() or texts[1].strip()):
         raise BoardFileError(f"{where}: \"text\" is empty")
     return texts[0].strip(), texts[1].strip()
@@ -209,12 +235,15 @@ def board_to_json(board: Board, deck: Deck | None = None) -> str:
 
 def write_board(board: Board, path: Path | str, deck: Deck | None = None) -> None:
     """Write the board file; a temporary file and a rename keep an old file whole on failure."""
-    path = Path(path)
-    text = board_to_json(board, deck)
+    write_text_atomically(Path(path), board_to_json(board, deck), BoardFileError)
+
+
+def write_text_atomically(path: Path, text: str, error: type[BoardFileError]) -> None:
+    """Write `text` to a temporary file beside `path` and rename it; `error` when that fails."""
     temporary = path.with_name(path.name + ".tmp")
     try:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise BoardFileError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise error(f"{path}: cannot write: {exc.strerror or exc}") from None

@@ -304,6 +304,19 @@ class Board:
         del self._cards[card_id]
         return self._announce(CardRemoved(card, zone, index))
 
+    def mirror(self, change: Change) -> None:
+        """Apply a card change made on another round's board without announcing it, so that every
+        round holds the same cards: an added card goes to the end of the tray, an edited card is
+        replaced, a removed one taken off. Moves stay in their own round."""
+        if isinstance(change, CardAdded) and change.card.id not in self._cards:
+            self._cards[change.card.id] = change.card
+            self._zones[Zone.UNPLACED].append(change.card.id)
+        elif isinstance(change, CardEdited) and change.card_id in self._cards:
+            self._cards[change.card_id] = change.after
+        elif isinstance(change, CardRemoved) and change.card.id in self._cards:
+            self._zones[self.zone_of(change.card.id)].remove(change.card.id)
+            del self._cards[change.card.id]
+
 
 def _checked_index(index: object, size: int, zone: Zone) -> int:
     """`index` as a position among the `size` cards of `zone` (None: at the end); BoardError when it

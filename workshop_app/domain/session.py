@@ -11,6 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from workshop_app.domain.model import Board
+from workshop_app.domain.rounds import IST, Rounds
 
 DEFAULT_ROUND = "as_is"
 
@@ -41,3 +42,8 @@ class Session:
     notes: dict[str, str] = field(default_factory=dict)  # card id -> note
     action_items: list[ActionItem] = field(default_factory=list)
     round: str = DEFAULT_ROUND
+    rounds: Rounds | None = None  # every round's board; `board` is the active round's
+
+    def __post_init__(self) -> None:
+        if self.rounds is None:
+            self.rounds = Rounds({IST: self.board})

@@ -9,7 +9,8 @@ from workshop_app.storage.folder import (
     list_sessions,
     move_to_trash,
 )
-from workshop_app.storage.store import SessionStore, read_session
+from workshop_app.storage.session_reader import read_session
+from workshop_app.storage.store import SessionStore
 
 __all__ = [
     "SessionError",

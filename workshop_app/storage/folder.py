@@ -102,7 +102,7 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
 
 
 def summarize(path: Path) -> SessionSummary:
-    from workshop_app.storage.store import read_session  # store imports this module
+    from workshop_app.storage.session_reader import read_session  # store imports this module
 
     modified = _modified(path)
     try:

@@ -14,6 +14,9 @@ Version 1 (`m001_initial`):
 - `action_items` what, who, by when, in order
 Version 2 (`m002_dot_votes`): `votes` for dot voting per round and card, and an index to read one
 round's board in zone order.
+Version 3 (`m003_rounds`): `rounds` (which rounds started: as_is = Ist, target = Soll, perception_a/b =
+the perception groups' boards; when and from what) and `perception_groups` (the two groups' names).
+An older file's board is its Ist round.
 """
 
 from __future__ import annotations
@@ -56,6 +59,21 @@ def m002_dot_votes(db: Database) -> None:
     }, pk=("round", "card_id", "voter"), not_null={"dots"})
     db["placements"].create_index(["round", "zone", "position"],  # type: ignore[union-attr]
                                   index_name="placements_round_zone_position")
+
+
+@MIGRATIONS()
+def m003_rounds(db: Database) -> None:
+    db["rounds"].create({  # type: ignore[union-attr]
+        "name": str, "position": int, "started_at": str, "source": str,
+    }, pk="name", not_null={"position"})
+    db["perception_groups"].create({"position": int, "name": str},  # type: ignore[union-attr]
+                                   pk="position", not_null={"name"})
+    # today's sessions hold one board: whatever rounds have placements (as_is) started with the file
+    db.execute("INSERT INTO rounds (name, position, started_at, source) "
+               "SELECT DISTINCT p.round, CASE p.round WHEN 'perception_a' THEN 0 "
+               "WHEN 'perception_b' THEN 1 WHEN 'target' THEN 3 ELSE 2 END, "
+               "(SELECT created_at FROM session WHERE id = 1), '' FROM placements p "
+               "WHERE p.round IN ('as_is', 'target', 'perception_a', 'perception_b')")
 
 
 def known_names() -> list[str]:

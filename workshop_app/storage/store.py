@@ -21,7 +21,6 @@ from sqlite_utils import Database
 
 from workshop_app.domain.model import (
     ALL_ZONES,
-    MAX_CARDS,
     Board,
     Card,
     CardAdded,
@@ -31,22 +30,25 @@ from workshop_app.domain.model import (
     Change,
     Zone,
 )
-from workshop_app.domain.session import DEFAULT_ROUND, ActionItem, Session, SessionInfo
+from workshop_app.domain.rounds import IST, RoundChange, Rounds
+from workshop_app.domain.session import ActionItem, Session, SessionInfo
 from workshop_app.storage import files, schema
 from workshop_app.storage.errors import (
-    CorruptError,
     FileReadOnlyError,
-    NotASessionError,
-    SessionError,
     WriteFailedError,
 )
 from workshop_app.storage.folder import check_writable_folder, new_session_path
 from workshop_app.storage.lock import SessionLock
+from workshop_app.storage.round_rows import (
+    UPSERT_PLACEMENT,
+    event_detail,
+    placement_rows,
+    write_all_rounds,
+    write_round_change,
+)
+from workshop_app.storage.session_reader import current_round, load
 
 ACTIONS = ("do", "undo", "redo")
-_UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (round, card_id) DO UPDATE SET zone = excluded.zone, "
-                     "position = excluded.position")
 _INSERT_EVENT = ("INSERT INTO events (at, round, action, kind, card_id, from_zone, from_index, to_zone, "
                  "to_index, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -62,7 +64,7 @@ class SessionStore:
         self.path = Path(path)
         self.db = db
         self.lock = lock
-        self.round = _current_round(db)
+        self.round = current_round(db)
         self._board: Board | None = None
         self._unsubscribe: Callable[[], None] | None = None
 
@@ -70,8 +72,9 @@ class SessionStore:
 
     @classmethod
     def create(cls, folder: Path, info: SessionInfo, board: Board, *, deck_id: str = "default",
-               stop_before: str | None = None) -> SessionStore:
-        """A new session file in `folder` named after the title, holding `board` as the first round.
+               stop_before: str | None = None, content: Session | None = None) -> SessionStore:
+        """A new session file in `folder` named after the title, holding `board` as the Ist round,
+        or, with `content`, all of that session (its rounds, groups, notes, next steps).
 
         `stop_before` names a migration not to apply (only to make old-version test fixtures)."""
         folder = check_writable_folder(Path(folder))
@@ -82,7 +85,7 @@ class SessionStore:
             db = _create_database(path)
             schema.MIGRATIONS.apply(db, stop_before=stop_before)
             store = cls(path, db, lock)
-            store._write_new(info, board, deck_id)
+            store._write_new(info, board, deck_id, content)
             return store
         except (OSError, sqlite3.Error) as exc:
             lock.release()
@@ -136,7 +139,7 @@ class SessionStore:
     # --- reading ---
 
     def load(self) -> Session:
-        return _load(self.db, self.round, self.path)
+        return load(self.db, self.round, self.path)
 
     def events(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM events ORDER BY id"))
@@ -174,7 +177,7 @@ class SessionStore:
             for change in changes:
                 zones.update(self._write_change(conn, board, change))
                 conn.execute(_INSERT_EVENT, _event_row(stamp, self.round, action, change))
-            conn.executemany(_UPSERT_PLACEMENT, _placement_rows(self.round, board, zones))
+            conn.executemany(UPSERT_PLACEMENT, placement_rows(self.round, board, zones))
             conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
 
     def replace_board(self, board: Board) -> None:
@@ -252,7 +255,8 @@ class SessionStore:
             raise WriteFailedError(path=self.path.name, detail=exc) from None
 
 
-    def _write_new(self, info: SessionInfo, board: Board, deck_id: str) -> None:
+    def _write_new(self, info: SessionInfo, board: Board, deck_id: str,
+                   content: Session | None) -> None:
         stamp = now()
         with self.db.atomic():
             conn = self.db.conn
@@ -261,39 +265,30 @@ class SessionStore:
                          "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (*_info_values(info), deck_id, self.round, stamp, stamp))
             _write_whole_board(conn, self.round, board)
+            if self.db["rounds"].exists():
+                rounds = content.rounds if content is not None else Rounds({IST: board})
+                assert rounds is not None
+                write_all_rounds(conn, rounds, stamp)
+                self.round = rounds.active
+            if content is not None:
+                _write_notes_and_items(conn, content, stamp)
             conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
                                          None, json.dumps({"title": info.title}, ensure_ascii=False)))
 
+    # --- rounds ---
 
-def read_session(path: Path) -> Session:
-    """Read a session file without holding it (for the command line, the Open list, exports)."""
-    path = Path(path)
-    files.check_header(path)
-    db = files.connect_for_reading(path)
-    try:
-        return _load(db, _current_round(db), path)
-    except sqlite3.Error as exc:
-        raise CorruptError(path=path, detail=exc) from None
-    finally:
-        db.close()
-
-
-def _current_round(db: Database) -> str:
-    """The round the session shows now; the first round when the file names none."""
-    row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
-    return row[0] if row and isinstance(row[0], str) and row[0] else DEFAULT_ROUND
-
-
-def _load(db: Database, round_name: str, path: Path) -> Session:
-    """The session in the file, or a SessionError naming what is wrong with its content."""
-    try:
-        return _read(db, round_name)
-    except sqlite3.Error as exc:
-        raise CorruptError(path=path, detail=exc) from None
-    except (ValueError, TypeError, KeyError, RecursionError) as exc:  # content of the wrong shape
-        if isinstance(exc, SessionError):
-            raise
-        raise NotASessionError(path=path, detail=" ".join(str(exc).split())[:200]) from None
+    def write_round_change(self, change: RoundChange, rounds: Rounds) -> None:
+        """Write a round record (Soll started, round switched, group renamed) in one transaction, and
+        save the changes of the now active round's board from here on."""
+        stamp = now()
+        with self._transaction():
+            detail = write_round_change(self.db.conn, change, stamp)
+            self.db.conn.execute(_INSERT_EVENT, (stamp, rounds.active, "do", detail.pop("kind"),
+                                                 None, None, None, None, None,
+                                                 event_detail(detail)))
+        self.round = rounds.active
+        if self._board is not None:
+            self.attach(rounds.board(), commit_each=self._unsubscribe is not None)
 
 
 def _create_database(path: Path) -> Database:
@@ -314,53 +309,11 @@ def _set_pragmas(db: Database) -> None:
         db.conn.execute("PRAGMA foreign_keys=OFF")
 
 
-def _read(db: Database, round_name: str) -> Session:
-    row = db.execute("SELECT title, company, facilitator, date, language, participants FROM session "
-                     "WHERE id = 1").fetchone()
-    if row is None:
-        raise ValueError("the session row is missing")
-    title, company, facilitator, date, language = (_text(value, "session") for value in row[:5])
-    participants = json.loads(_text(row[5], "participants") or "[]")
-    if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
-        raise ValueError("participants must be a list of names")
-    info = SessionInfo(title=title, company=company, facilitator=facilitator, date=date,
-                       language=language if language in ("de", "en") else "de", participants=participants)
-    (count,) = db.execute("SELECT count(*) FROM cards").fetchone()
-    if count > MAX_CARDS:
-        raise ValueError(f"too many cards: {count} (a board holds at most {MAX_CARDS})")
-    cards = [_card(*row) for row in db.execute("SELECT id, text_de, text_en, function, custom FROM cards "
-                                              "ORDER BY seq, id")]
-    zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
-    for card_id, zone in db.execute("SELECT card_id, zone FROM placements WHERE round = ? "
-                                    "ORDER BY zone, position", (round_name,)):
-        zones[Zone(_text(zone, "zone"))].append(_text(card_id, "card id"))
-    board = Board.from_zones(cards, zones)
-    notes = {_text(card_id, "note"): _text(note, "note")
-             for card_id, note in db.execute("SELECT card_id, note FROM notes ORDER BY card_id")}
-    items = [ActionItem(_text(what, "action item"), _text(who, "action item"), _text(due, "action item"))
-             for what, who, due in db.execute("SELECT what, who, due FROM action_items "
-                                              "ORDER BY position, id")]
-    return Session(info, board, notes, items, round_name)
-
-
-def _text(value: object, where: str) -> str:
-    """A text column's value: NULL reads as empty, anything but text is refused."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise TypeError(f"{where}: text expected, found {type(value).__name__}")
-    return value
-
-
-def _card(card_id: object, text_de: object, text_en: object, function: object, custom: object) -> Card:
-    if not isinstance(card_id, str) or not card_id:
-        raise TypeError("a card id must be text")
-    if function is not None and not isinstance(function, str):
-        raise TypeError(f"card {card_id!r}: the function must be text")
-    if not isinstance(custom, int):
-        raise TypeError(f"card {card_id!r}: custom must be 0 or 1")
-    return Card(card_id, _text(text_de, f"card {card_id!r}"), _text(text_en, f"card {card_id!r}"),
-                function, bool(custom)).validated()
+def _write_notes_and_items(conn: sqlite3.Connection, session: Session, stamp: str) -> None:
+    conn.executemany("INSERT INTO notes (card_id, note, updated_at) VALUES (?, ?, ?)",
+                     [(card_id, note, stamp) for card_id, note in session.notes.items()])
+    conn.executemany("INSERT INTO action_items (position, what, who, due) VALUES (?, ?, ?, ?)",
+                     [(i, item.what, item.who, item.due) for i, item in enumerate(session.action_items)])
 
 
 def _info_values(info: SessionInfo) -> tuple:
@@ -373,12 +326,7 @@ def _write_whole_board(conn: sqlite3.Connection, round_name: str, board: Board) 
     conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
                      [_card_row(card, seq) for seq, card in enumerate(board.cards())])
-    conn.executemany(_UPSERT_PLACEMENT, _placement_rows(round_name, board, ALL_ZONES))
-
-
-def _placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list[tuple]:
-    return [(round_name, card_id, zone.value, index) for zone in zones
-            for index, card_id in enumerate(board.ids_in(zone))]
+    conn.executemany(UPSERT_PLACEMENT, placement_rows(round_name, board, ALL_ZONES))
 
 
 def _card_row(card: Card, seq: int) -> tuple:

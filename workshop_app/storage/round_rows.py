@@ -1,0 +1,102 @@
+"""The rounds of a session in SQLite: which rounds started (table `rounds`), the perception groups'
+names (`perception_groups`) and every round's placements (`placements`, keyed by round).
+
+Writers take an open connection and run inside the caller's transaction; `read_rounds` builds the
+domain `Rounds` from a file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from workshop_app.domain.model import ALL_ZONES, Board, Card, Zone
+from workshop_app.domain.rounds import (
+    IST,
+    ROUND_ORDER,
+    GroupRenamed,
+    RoundChange,
+    Rounds,
+    RoundStarted,
+    RoundSwitched,
+)
+
+UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (round, card_id) DO UPDATE SET zone = excluded.zone, "
+                    "position = excluded.position")
+
+
+def placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list[tuple]:
+    return [(round_name, card_id, zone.value, index) for zone in zones
+            for index, card_id in enumerate(board.ids_in(zone))]
+
+
+def write_round_board(conn: sqlite3.Connection, round_name: str, board: Board, stamp: str,
+                      source: str = "") -> None:
+    """`round_name` holds `board` from now on: its placements replaced, the round marked started."""
+    conn.execute("DELETE FROM placements WHERE round = ?", (round_name,))
+    conn.executemany(UPSERT_PLACEMENT, placement_rows(round_name, board, ALL_ZONES))
+    conn.execute("INSERT INTO rounds (name, position, started_at, source) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (name) DO UPDATE SET started_at = excluded.started_at, "
+                 "source = excluded.source", (round_name, ROUND_ORDER.index(round_name), stamp, source))
+
+
+def write_groups(conn: sqlite3.Connection, groups: Iterable[str]) -> None:
+    conn.execute("DELETE FROM perception_groups")
+    conn.executemany("INSERT INTO perception_groups (position, name) VALUES (?, ?)",
+                     list(enumerate(groups)))
+
+
+def write_all_rounds(conn: sqlite3.Connection, rounds: Rounds, stamp: str) -> None:
+    """Every round's board, the groups and the active round (a new session or an import)."""
+    for name in rounds.names():
+        write_round_board(conn, name, rounds.board(name), stamp)
+    if rounds.has_perception:
+        write_groups(conn, rounds.groups)
+    conn.execute("UPDATE session SET current_round = ? WHERE id = 1", (rounds.active,))
+
+
+def write_round_change(conn: sqlite3.Connection, change: RoundChange, stamp: str) -> dict:
+    """Write a round record; returns the event detail to log."""
+    if isinstance(change, RoundStarted):
+        write_round_board(conn, change.name, change.board, stamp, change.source)
+        if change.groups:
+            write_groups(conn, change.groups)
+        conn.execute("UPDATE session SET current_round = ? WHERE id = 1", (change.name,))
+        return {"kind": "round_start", "round": change.name, "source": change.source}
+    if isinstance(change, RoundSwitched):
+        conn.execute("UPDATE session SET current_round = ? WHERE id = 1", (change.to_round,))
+        return {"kind": "round_switch", "round": change.to_round, "from": change.from_round}
+    if isinstance(change, GroupRenamed):
+        conn.execute("INSERT INTO perception_groups (position, name) VALUES (?, ?) ON CONFLICT "
+                     "(position) DO UPDATE SET name = excluded.name", (change.index, change.after))
+        return {"kind": "group_name", "index": change.index, "before": change.before,
+                "after": change.after}
+    raise TypeError(f"unknown round change {change!r}")
+
+
+def event_detail(detail: dict) -> str:
+    return json.dumps(detail, ensure_ascii=False)
+
+
+def read_rounds(db: Database, cards: list[Card], active: str, text: type) -> Rounds:
+    """Every started round's board over `cards`; a file without rounds has its board as Ist.
+    `text(value, where)` checks a text column."""
+    migrated = db["rounds"].exists()  # a reader does not migrate: an older file has its Ist only
+    started = {name for (name,) in db.execute("SELECT name FROM rounds")} if migrated else set()
+    names = [name for name in ROUND_ORDER if name in started | {IST}]
+    boards = {name: _board(db, cards, name, text) for name in names}
+    groups = [text(name, "group") for (name,) in db.execute(
+        "SELECT name FROM perception_groups ORDER BY position")] if migrated else []
+    return Rounds(boards, active, groups if len(groups) == 2 else None)
+
+
+def _board(db: Database, cards: list[Card], round_name: str, text: type) -> Board:
+    zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
+    for card_id, zone in db.execute("SELECT card_id, zone FROM placements WHERE round = ? "
+                                    "ORDER BY zone, position", (round_name,)):
+        zones[Zone(text(zone, "zone"))].append(text(card_id, "card id"))
+    return Board.from_zones(cards, zones)
