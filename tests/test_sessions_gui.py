@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
 
 from workshop_app.domain.model import Zone
-from workshop_app.storage import read_session
+from workshop_app.storage import read_session, schema
 from workshop_app.ui import sessions as sessions_ui
 from workshop_app.ui.app import build_window
 from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
@@ -356,7 +356,7 @@ def test_opening_an_old_session_migrates_it(qtbot, folder, settings_path, messag
     shutil.copyfile(FIXTURE_V1, path)
     window = open_window(qtbot, folder, settings_path)
     assert window.sessions.open_path(path)
-    assert window.sessions.store.schema_version() == 2
+    assert window.sessions.store.schema_version() == schema.current_version()
     assert window.board.ids_in(Zone.MARKETING) == ("needs_analysis", "product_proposal",
                                                    "benefit_persuasion")
     assert window.windowTitle().startswith("Kundenversteher-Runde")
