@@ -7,7 +7,7 @@ import importlib
 import sys
 
 from workshop_app import __version__
-from workshop_app.commands import SUBCOMMANDS
+from workshop_app.commands import SUBCOMMANDS, desktop_entry
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--full-screen", action="store_true", help="start in full screen")
     parser.add_argument("--sessions-dir", metavar="DIR", help="folder of the session files (default: "
                         "the checkout's sessions/ or the platform's data folder)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start the window, exit 0 once it has painted (checks an installation)")
+    desktop_entry.add_options(parser)
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in SUBCOMMANDS:
@@ -29,10 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if desktop_entry.requested(args):
+        return desktop_entry.run(args)
     if args.func is None:
         from workshop_app.ui.app import run
 
-        return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir)
+        return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir,
+                   smoke_test=args.smoke_test)
     return int(args.func(args) or 0)
 
 

@@ -5,24 +5,37 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from workshop_app.desktop_entry import APP_ID, ICON_SIZES, icon_png
 from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Board
 from workshop_app.ui.i18n import choose_language, install_translators
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.main_window import MainWindow, _FirstPaintHook
+
+SMOKE_TEST_TIMEOUT_MS = 60_000
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Grenzziehung")
     app.setOrganizationName("Grenzziehung")
+    app.setDesktopFileName(APP_ID)  # Wayland and the task bar find the menu entry's name and icon
+    app.setWindowIcon(app_icon())
     font = QFont("DejaVu Sans")
     font.setPixelSize(16)
     app.setFont(font)
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """The app's icon from its PNGs (no SVG support needed at run time)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
 
 
 def build_window(language: str | None = None, *, sessions_dir: Path | None = None,
@@ -48,11 +61,31 @@ def build_window(language: str | None = None, *, sessions_dir: Path | None = Non
     return window
 
 
+def quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
+    """`--smoke-test`: once the board has painted, finish the start (dock, status bar), close the
+    window (which releases the session) and quit with exit code 0; no paint within a minute, or an
+    error on the way, quits with 1."""
+    def finish() -> None:
+        code = 1
+        try:
+            window.finish_startup()
+            window.close()
+            code = 0
+        finally:
+            app.exit(code)
+
+    window._smoke_test_hook = _FirstPaintHook(window.view.viewport(), finish)
+    QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: app.exit(1))
+
+
 def run(language: str | None = None, full_screen: bool = False,
-        sessions_dir: str | Path | None = None, session: Path | None = None) -> int:
+        sessions_dir: str | Path | None = None, session: Path | None = None,
+        smoke_test: bool = False) -> int:
     app = create_app()
     window = build_window(language, sessions_dir=Path(sessions_dir) if sessions_dir else None,
                           settings=QSettings(), session=session, defer_secondary=True)
+    if smoke_test:
+        quit_after_first_paint(app, window)
     if full_screen:
         window.fullscreen_action.setChecked(True)
     else:
