@@ -17,6 +17,8 @@ round's board in zone order.
 Version 3 (`m003_rounds`): `rounds` (which rounds started: as_is = Ist, target = Soll, perception_a/b =
 the perception groups' boards; when and from what) and `perception_groups` (the two groups' names).
 An older file's board is its Ist round.
+Version 4 (`m004_phase_timer`): `timer`, one row: the phase timer's length, its remaining seconds while
+stopped and its end time (UTC, ISO 8601) while running, so that it survives a restart.
 """
 
 from __future__ import annotations
@@ -74,6 +76,13 @@ def m003_rounds(db: Database) -> None:
                "WHEN 'perception_b' THEN 1 WHEN 'target' THEN 3 ELSE 2 END, "
                "(SELECT created_at FROM session WHERE id = 1), '' FROM placements p "
                "WHERE p.round IN ('as_is', 'target', 'perception_a', 'perception_b')")
+
+
+@MIGRATIONS()
+def m004_phase_timer(db: Database) -> None:
+    db["timer"].create({  # type: ignore[union-attr]
+        "id": int, "length_s": int, "remaining_s": float, "ends_at": str,
+    }, pk="id", not_null={"length_s", "remaining_s"})
 
 
 def known_names() -> list[str]:
