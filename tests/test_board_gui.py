@@ -169,10 +169,10 @@ def test_every_deck_text_fits_its_card(window):
     flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
     for card in window.board.cards():
         for language in ("de", "en"):
-            box = metrics.boundingRect(QRect(0, 0, int(geo.CARD_W) - 20, 1000), flags,
-                                       card.text(language))
-            assert box.width() <= geo.CARD_W - 20, card.text(language)
-            assert box.height() <= geo.CARD_H - 12, card.text(language)
+            inner_w = int(geo.CARD_W - 2 * geo.TEXT_PAD_X)
+            box = metrics.boundingRect(QRect(0, 0, inner_w, 1000), flags, card.text(language))
+            assert box.width() <= inner_w, card.text(language)
+            assert box.height() <= geo.CARD_H - 2 * geo.TEXT_PAD_Y, card.text(language)
 
 
 def test_mouse_press_on_empty_board_does_nothing(qtbot, window):

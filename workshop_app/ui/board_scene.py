@@ -147,7 +147,8 @@ class CardItem(QGraphicsObject):
         painter.setPen(INK)
         painter.setFont(self._font)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(body.adjusted(10, 6, -10, -6), int(flags), self._text)
+        painter.drawText(body.adjusted(geo.TEXT_PAD_X, geo.TEXT_PAD_Y, -geo.TEXT_PAD_X, -geo.TEXT_PAD_Y),
+                         int(flags), self._text)
 
 
     def _paint_note_corner(self, painter: QPainter) -> None:
@@ -246,9 +247,9 @@ class BoardScene(QGraphicsScene):
         self.items_by_id: dict[str, CardItem] = {}
         self.zone_items = {zone: ZoneItem(zone) for zone in ALL_ZONES}
         self.boundary = BoundaryItem()
-        self.layout = geo.compute_layout({}, geo.MIN_WIDTH)
-        self._width = geo.MIN_WIDTH
-        self._min_height = 0.0
+        self.layout = geo.compute_layout({}, 16, 9)
+        self._target = (16.0, 9.0)  # the size (aspect ratio) of the view the layout is made for
+        self._relayout_pending = False
         self._dragged: set[str] = set()
         self._cache_items = False
         self.setBackgroundBrush(QColor("#ffffff"))
@@ -271,7 +272,7 @@ class BoardScene(QGraphicsScene):
         for card in board.cards():
             self._add_item(card)
         self._unsubscribe = board.subscribe(self.on_change)
-        self.relayout()
+        self.relayout(refit=True)
 
     # --- model to items ---
 
@@ -310,12 +311,21 @@ class BoardScene(QGraphicsScene):
     # --- layout ---
 
     def set_available_size(self, width: float, height: float) -> None:
-        self._width, self._min_height = width, height
-        self.relayout()
+        """Lay the board out for a view of this size: a new fit, the zoom may change."""
+        self._target = (width, height)
+        self.relayout(refit=True)
 
-    def relayout(self) -> None:
+    def relayout(self, *, refit: bool = False) -> None:
+        """Put every card in its place. The scene keeps its size (the views their zoom) while the
+        cards fit, unless `refit`. While a card is held, nothing moves: the layout waits for the
+        last pointer to let go."""
+        if self._dragged:
+            self._relayout_pending = True
+            return
+        self._relayout_pending = False
         counts = {zone: len(self.board.ids_in(zone)) for zone in ALL_ZONES}
-        self.layout = geo.compute_layout(counts, self._width, self._min_height)
+        self.layout = geo.compute_layout(counts, *self._target,
+                                         keep=None if refit else self.layout)
         for zone, geometry in self.layout.zones.items():
             self.zone_items[zone].set_geometry(geometry.rect, counts[zone])
             for index, card_id in enumerate(self.board.ids_in(zone)):
@@ -341,6 +351,12 @@ class BoardScene(QGraphicsScene):
             self.items_by_id[card_id].set_dragging(False)
         for item in self.zone_items.values():
             item.set_drop_target(False)
+        if self._relayout_pending and not self._dragged:
+            self.relayout()
+
+    @property
+    def is_dragging(self) -> bool:
+        return bool(self._dragged)
 
     def show_drop_target(self, zone: Zone | None) -> None:
         for item_zone, item in self.zone_items.items():

@@ -1,27 +1,33 @@
 """Board geometry: where zones and card slots are, in scene coordinates.
 
 Pure arithmetic (no Qt) so that it is fast and easy to test: the scene turns these rectangles into
-items, the view maps drop points back to a zone and an index with `BoardLayout.slot_at`.
+items, the view maps drop points back to a zone and an index with `ZoneGeometry.index_at`.
+
+Cards have one size in scene units; how large they appear follows from the scene's size, because every
+view fits the whole scene. `compute_layout` therefore picks the rows and columns that give the smallest
+scene of the target's aspect ratio, i.e. the largest cards, and keeps the scene's size (no re-zoom) for
+as long as the cards still fit.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workshop_app.domain.model import PLACED_ZONES, Zone
 
 CARD_W = 240.0
-CARD_H = 92.0
-GAP = 10.0
-PAD = 16.0
-TITLE_H = 52.0
-MARGIN = 20.0  # outside every zone: a drop here puts the card back
-TRAY_GAP = 16.0
-MIN_WIDTH = 1280.0
-MIN_ZONE_ROWS = 2
-CARD_FONT_PX = 21
-TITLE_FONT_PX = 30
-
+CARD_H = 88.0
+CARD_FONT_PX = 22
+TEXT_PAD_X = 8.0  # card text box inset, left and right
+TEXT_PAD_Y = 4.0
+GAP = 8.0
+PAD = 12.0
+TITLE_H = 44.0
+MARGIN = 12.0  # outside every zone: a drop here puts the card back
+TRAY_GAP = 10.0
+MIN_WIDTH = 1280.0  # a board with few cards is not blown up further than this scene width allows
+TITLE_FONT_PX = 26
+DEFAULT_ASPECT = 16 / 9
 
 @dataclass(frozen=True)
 class Rect:
@@ -78,6 +84,7 @@ class BoardLayout:
     width: float
     height: float
     zones: dict[Zone, ZoneGeometry]
+    grid: Grid = field(default_factory=lambda: Grid(1, 1))
 
     def zone_at(self, px: float, py: float) -> Zone | None:
         for geometry in self.zones.values():
@@ -86,35 +93,130 @@ class BoardLayout:
         return None
 
 
+@dataclass(frozen=True)
+class Grid:
+    """Rows of the three zones (shared by all three) and rows of the tray."""
+
+    zone_rows: int
+    tray_rows: int
+
+
+def _span(columns: int) -> float:
+    """Width of a zone holding `columns` columns of cards."""
+    return columns * CARD_W + (columns - 1) * GAP + 2 * PAD
+
+
 def _columns(width: float) -> int:
     return max(1, int((width - 2 * PAD + GAP) // (CARD_W + GAP)))
 
 
-def _zone_height(rows: int) -> float:
+def _rows_height(rows: int) -> float:
     return TITLE_H + rows * (CARD_H + GAP) - GAP + PAD
 
 
-def compute_layout(counts: dict[Zone, int], width: float, min_height: float = 0.0) -> BoardLayout:
-    """Zones left to right (Marketing | shared | Sales) above the tray of unplaced cards.
+def _tray_height(count: int, rows: int) -> float:
+    return _rows_height(rows) if count else TITLE_H  # an empty tray is a slim strip to drop on
 
-    `width` is the scene width to use (at least MIN_WIDTH); zones grow downwards to hold their cards
-    and stretch to `min_height` so that the board fills the window.
+
+def _ceil_div(a: int, b: int) -> int:
+    return -(-a // b)
+
+
+def _zone_columns(counts: dict[Zone, int], rows: int) -> dict[Zone, int]:
+    return {zone: max(1, _ceil_div(counts.get(zone, 0), rows)) for zone in PLACED_ZONES}
+
+
+def _needed(counts: dict[Zone, int], grid: Grid) -> tuple[float, float]:
+    """The scene width and height `grid` needs for these counts."""
+    unplaced = counts.get(Zone.UNPLACED, 0)
+    zones_w = sum(_span(c) for c in _zone_columns(counts, grid.zone_rows).values())
+    tray_w = _span(max(1, _ceil_div(unplaced, grid.tray_rows)))
+    height = _rows_height(grid.zone_rows) + TRAY_GAP + _tray_height(unplaced, grid.tray_rows)
+    return max(zones_w, tray_w) + 2 * MARGIN, height + 2 * MARGIN
+
+
+def _scene_height(counts: dict[Zone, int], grid: Grid, aspect: float) -> float:
+    """The scene height (at `aspect`) that holds `grid`: the smaller, the larger the cards."""
+    width, height = _needed(counts, grid)
+    return max(width / aspect, height, MIN_WIDTH / aspect)
+
+
+def _row_candidates(count: int) -> set[int]:
+    """The row counts at which a zone of `count` cards changes its number of columns."""
+    return {_ceil_div(count, columns) for columns in range(1, count + 1)} if count else {1}
+
+
+def _best_tray_rows(counts: dict[Zone, int], zone_rows: int, aspect: float) -> Grid:
+    """Tray rows for `zone_rows`: more rows make the tray narrower and the board taller, so the best
+    is where the two meet (binary search on that crossing)."""
+    unplaced = counts.get(Zone.UNPLACED, 0)
+    low, high = 1, max(1, unplaced)
+    while low < high:
+        mid = (low + high) // 2
+        width, height = _needed(counts, Grid(zone_rows, mid))
+        if width / aspect > height:
+            low = mid + 1
+        else:
+            high = mid
+    grids = [Grid(zone_rows, rows) for rows in {max(1, low - 1), low}]
+    return min(grids, key=lambda grid: _scene_height(counts, grid, aspect))
+
+
+def best_grid(counts: dict[Zone, int], aspect: float) -> Grid:
+    """The rows for zones and tray that make the cards largest in a view of this aspect ratio."""
+    candidates: set[int] = set()
+    for zone in PLACED_ZONES:
+        candidates |= _row_candidates(counts.get(zone, 0))
+    grids = [_best_tray_rows(counts, rows, aspect) for rows in sorted(candidates)]
+    return min(grids, key=lambda grid: (_scene_height(counts, grid, aspect), grid.zone_rows))
+
+
+def compute_layout(counts: dict[Zone, int], width: float, height: float,
+                   keep: BoardLayout | None = None) -> BoardLayout:
+    """Zones left to right (Marketing | shared | Sales) above the tray of unplaced cards, in a scene
+    of the target's aspect ratio (`width` x `height`, e.g. a view's viewport in pixels).
+
+    The rows and columns are chosen so that the scene is as small as possible, which makes the cards
+    as large as possible once a view fits the scene. With `keep` (the layout shown now) the scene
+    keeps its size while the cards still fit in it: the board then reflows but does not re-zoom.
     """
-    width = max(width, MIN_WIDTH)
+    aspect = width / height if width > 0 and height > 0 else DEFAULT_ASPECT
+    if keep is not None and abs(keep.width / keep.height - aspect) < 1e-6:
+        grid = _fitting_grid(counts, keep, aspect)
+        if grid is not None:
+            return _place(counts, grid, keep.width, keep.height)
+    grid = best_grid(counts, aspect)
+    scene_h = _scene_height(counts, grid, aspect)
+    return _place(counts, grid, scene_h * aspect, scene_h)
+
+
+def _fitting_grid(counts: dict[Zone, int], keep: BoardLayout, aspect: float) -> Grid | None:
+    """A grid that fits the kept scene: the kept zone rows if they still fit, else the best one."""
+    for grid in (_best_tray_rows(counts, keep.grid.zone_rows, aspect), best_grid(counts, aspect)):
+        need_w, need_h = _needed(counts, grid)
+        if need_w <= keep.width + 1e-6 and need_h <= keep.height + 1e-6:
+            return grid
+    return None
+
+
+def _place(counts: dict[Zone, int], grid: Grid, width: float, height: float) -> BoardLayout:
+    """Rectangles for `grid` in a scene of `width` x `height`: the zones share the spare width in
+    proportion to what they need and take the spare height; the tray keeps its rows."""
+    unplaced = counts.get(Zone.UNPLACED, 0)
+    columns = _zone_columns(counts, grid.zone_rows)
     inner = width - 2 * MARGIN
-    shared_w = CARD_W + 2 * PAD
-    side_w = (inner - shared_w) / 2
-    xs = {Zone.MARKETING: (MARGIN, side_w), Zone.SHARED: (MARGIN + side_w, shared_w),
-          Zone.SALES: (MARGIN + side_w + shared_w, side_w)}
-    columns = {zone: _columns(w) for zone, (_, w) in xs.items()}
-    tray_columns = _columns(inner)
-    tray_rows = max(1, -(-counts.get(Zone.UNPLACED, 0) // tray_columns))
-    tray_h = _zone_height(tray_rows)
-    rows = max([MIN_ZONE_ROWS] + [-(-counts.get(z, 0) // columns[z]) for z in PLACED_ZONES])
-    zones_h = max(_zone_height(rows), min_height - 2 * MARGIN - TRAY_GAP - tray_h)
-    zones = {zone: ZoneGeometry(zone, Rect(x, MARGIN, w, zones_h), columns[zone])
-             for zone, (x, w) in xs.items()}
+    spans = {zone: _span(columns[zone]) for zone in PLACED_ZONES}
+    stretch = inner / sum(spans.values())
+    tray_h = _tray_height(unplaced, grid.tray_rows)
+    zones_h = height - 2 * MARGIN - TRAY_GAP - tray_h
+    zones: dict[Zone, ZoneGeometry] = {}
+    x = MARGIN
+    for zone in PLACED_ZONES:
+        zone_w = spans[zone] * stretch
+        zones[zone] = ZoneGeometry(zone, Rect(x, MARGIN, zone_w, zones_h), columns[zone])
+        x += zone_w
     tray_y = MARGIN + zones_h + TRAY_GAP
+    tray_columns = max(_columns(inner), _ceil_div(unplaced, grid.tray_rows))  # rounding-proof
     zones[Zone.UNPLACED] = ZoneGeometry(Zone.UNPLACED, Rect(MARGIN, tray_y, inner, tray_h),
                                         tray_columns)
-    return BoardLayout(width, tray_y + tray_h + MARGIN, zones)
+    return BoardLayout(width, height, zones, grid)
