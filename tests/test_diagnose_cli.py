@@ -73,8 +73,55 @@ def test_the_issue_example_file_works(tmp_path):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["placed"] == 2 and not any(e["resembles"] for e in data["archetypes"])
-    assert data["reference_conformity"] == 0.0
-    assert data["off_reference"] == ["needs_analysis", "c1"]
+    # the advertising card in the strip beside its reference side counts half: shared, not wrong
+    assert data["reference_conformity"] == 0.25
+    assert data["off_reference"] == ["needs_analysis"] and data["shared_instead"] == ["c1"]
+    states = {entry["id"]: entry["state"] for entry in data["archetypes"]}
+    assert states == {"kundenversteher": "leaning", "stichwortgeber": "not_judgeable",
+                      "kundenschmeichler": "not_judgeable", "kreativlinge": "not_judgeable"}
+
+
+@pytest.fixture
+def leaning_file(tmp_path):
+    """A partial board: two of the three steps of the product sale in marketing, the third still in
+    the tray; sales negotiates prices and terms."""
+    path = tmp_path / "partial.json"
+    cards = {"needs_analysis": "marketing", "product_proposal": "marketing",
+             "price_negotiation": "sales", "terms": "sales", "advertising": "marketing",
+             "public_relations": "marketing", "graphic_design": "marketing",
+             "market_insight": "marketing", "direct_customer_contact": "shared"}
+    path.write_text(json.dumps({"cards": [{"id": k, "zone": v} for k, v in cards.items()]}),
+                    encoding="utf-8")
+    return path
+
+
+def test_json_gives_each_archetype_its_state_and_the_deciding_card(leaning_file):
+    done = run_cli("diagnose", str(leaning_file), "--json")
+    assert done.returncode == 0, done.stderr
+    entries = {entry["id"]: entry for entry in json.loads(done.stdout)["archetypes"]}
+    assert {k: e["state"] for k, e in entries.items()} == {
+        "kundenversteher": "leaning", "kreativlinge": "does_not_resemble",
+        "kundenschmeichler": "leaning", "stichwortgeber": "not_judgeable"}
+    assert not any(entry["resembles"] for entry in entries.values())
+    assert entries["kundenversteher"]["deciding"] == [
+        {"card": "benefit_persuasion", "zones": ["marketing", "shared"]}]
+    # marketing shares the direct customer contact: the second channel; the goal decides it
+    assert entries["kundenschmeichler"]["evidence"] == ["direct_customer_contact"]
+    assert entries["kundenschmeichler"]["deciding"] == [
+        {"card": "order_stimulation", "zones": ["marketing", "shared"]}]
+
+
+def test_text_names_the_cards_behind_each_score_and_the_deciding_card(leaning_file):
+    german = run_cli("diagnose", str(leaning_file), "--lang", "de").stdout
+    block = german[german.index("Die Kundenversteher"):german.index("Die Kundenschmeichler")]
+    assert "deutet sich an" in block and "ÄHNELT" not in block
+    assert "Kundenproblem und Bedarf ermitteln (Marketing)" in block
+    assert "Entscheidend: »Kunden vom Nutzen überzeugen« (noch nicht gelegt) ins Marketing" in block
+    schmeichler = german[german.index("Die Kundenschmeichler"):]
+    assert "Direkter Kontakt mit Kunden" in schmeichler.split("\n\n")[0]  # a score above 0 names its card
+    english = run_cli("--lang", "en", "diagnose", str(leaning_file)).stdout
+    assert "leaning" in english and "Deciding:" in english
+    assert "Watch market and competitors" in english and "speak against" in english  # against the creatives
 
 
 @pytest.mark.parametrize("text,words", BAD_FILES)

@@ -339,3 +339,28 @@ def test_moves_and_their_undo_leave_the_diagnosis_as_it_was(target, moves):
     for record in reversed(records):
         inverse(board, record)
     assert diagnose(board) == start
+
+
+@settings(max_examples=80, deadline=None)
+@given(placements(), st.integers(min_value=0, max_value=2**32))
+def test_the_deciding_cards_the_diagnosis_names_decide_it(target, seed):
+    """Every explanation keeps its word: placing the named card in any named zone flips the verdict
+    (a leaning or near-threshold archetype starts to resemble, a near resembling one stops); several
+    named cards placed together make it resemble. A score above 0 always names its cards."""
+    cards, layout = target
+    board = build_in_order(cards, layout, random.Random(seed), 0)
+    for result in diagnose(board).results:
+        assert (result.score > 0) == bool(result.evidence)
+        assert not result.resembles or result.score >= result.archetype.threshold - 1e-9
+        assert result.state != "leaning" or result.deciding
+        if len(result.deciding) == 1:
+            move = result.deciding[0]
+            for zone in move.zones:
+                after = board.copy()
+                after.move(move.card_id, zone)
+                assert diagnose(after).result(result.id).resembles != result.resembles
+        elif result.deciding:
+            after = board.copy()
+            for move in result.deciding:
+                after.move(move.card_id, move.zones[0])
+            assert diagnose(after).result(result.id).resembles

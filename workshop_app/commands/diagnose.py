@@ -14,8 +14,9 @@ from pathlib import Path
 
 from workshop_app.commands.sessions import read_session_or_board
 from workshop_app.domain.boardfile import BoardFileError
-from workshop_app.domain.deck import DeckError
-from workshop_app.domain.diagnosis import ArchetypeError, Diagnosis, diagnose, label
+from workshop_app.domain.deck import DeckError, load_functions
+from workshop_app.domain.diagnosis import ArchetypeError, ArchetypeResult, Diagnosis, diagnose, label
+from workshop_app.domain.explanation import card_with_zone, explain, shared_instead_lines, state_text
 from workshop_app.domain.model import Board
 from workshop_app.domain.rounds import IST, SOLL
 from workshop_app.domain.sessionfile import JSON_ROUNDS
@@ -90,21 +91,31 @@ def render_text(diagnosis: Diagnosis, board: Board, language: str, title: str = 
     name_width = max((len(r.archetype.name(language)) for r in diagnosis.results), default=0)
     for rank, result in enumerate(diagnosis.results, start=1):
         archetype = result.archetype
-        if not result.judgeable:
-            state = label("not_judgeable", language)
-        else:
-            state = label("resembles" if result.resembles else "does_not_resemble", language)
         name = archetype.name(language).ljust(name_width)
-        percent = _percent(result.score) if result.judgeable else "  – "
-        lines += ["", f"{rank}. {name}  {percent}  {_bar(result.score)}  {state}"]
-        if not result.resembles:
-            continue
-        lines += _block(label("context", language), archetype.context(language))
-        lines += _block(label("evidence", language), "")
-        lines += [f"     - {_card_text(board, card_id, language)}" for card_id in result.evidence]
-        lines += _block(label("harm", language), archetype.harm(language))
-        lines += _block(label("recommendation", language), archetype.recommendation(language))
+        percent = _percent(result.score) if result.state != "not_judgeable" or result.score else "  – "
+        lines += ["", f"{rank}. {name}  {percent}  {_bar(result.score)}  {state_text(result, language)}"]
+        lines += _reason_lines(result, board, language)
+        if result.resembles:
+            lines += _block(label("context", language), archetype.context(language))
+            lines += _block(label("harm", language), archetype.harm(language))
+            lines += _block(label("recommendation", language), archetype.recommendation(language))
     return "\n".join(lines)
+
+
+def _reason_lines(result: ArchetypeResult, board: Board, language: str) -> list[str]:
+    """The cards behind a score above 0, those against it when something speaks for it, and the
+    deciding card of a leaning or near-threshold archetype."""
+    explanation = explain(result, board, language)
+    lines: list[str] = []
+    if result.score > 0:
+        lines += _block(label("evidence", language), "")
+        lines += [f"     - {card}" for card in explanation.evidence]
+    if explanation.against and (result.score > 0 or result.state == "does_not_resemble"):
+        lines += _block(label("against", language), "")
+        lines += [f"     - {card}" for card in explanation.against]
+    if explanation.deciding:
+        lines += _block(explanation.deciding, "")
+    return lines
 
 
 def _conformity_lines(diagnosis: Diagnosis, board: Board, language: str) -> list[str]:
@@ -114,20 +125,19 @@ def _conformity_lines(diagnosis: Diagnosis, board: Board, language: str) -> list
     lines = [f"{heading}: {_percent(diagnosis.reference_conformity)}",
              f"{label('off_reference', language)}: "
              f"{len(diagnosis.off_reference) or label('none', language)}"]
-    for card_id in diagnosis.off_reference:
-        zone = label(f"zone_{board.zone_of(card_id).value}", language)
-        lines.append(f"   - {_card_text(board, card_id, language)} ({zone})")
+    lines += [f"   - {card_with_zone(board, card_id, language)}" for card_id in diagnosis.off_reference]
+    if diagnosis.shared_instead:
+        lines.append(f"{label('shared_count', language)}: {len(diagnosis.shared_instead)}")
+        lines += [f"   - {line}" for line in shared_instead_lines(board, diagnosis.shared_instead,
+                                                               load_functions(), language)]
     return lines
 
 
 def _block(heading: str, text: str) -> list[str]:
     if not text:
-        return [f"   {heading}:"]
+        return textwrap.wrap(heading if heading.endswith(".") else f"{heading}:", WIDTH,
+                             initial_indent="   ", subsequent_indent="     ")
     return textwrap.wrap(f"{heading}: {text}", WIDTH, initial_indent="   ", subsequent_indent="     ")
-
-
-def _card_text(board: Board, card_id: str, language: str) -> str:
-    return " ".join(board.card(card_id).text(language).split())
 
 
 def _percent(value: float) -> str:

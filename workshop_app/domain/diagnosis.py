@@ -1,150 +1,102 @@
 """The live diagnosis: which of the article's four archetypes a board resembles, and why.
 
-A pure function of the board (`diagnose`), driven by archetype definitions in
-`resources/archetypes/*.json` (`load_archetypes`).
+A pure function of the board (`diagnose`), driven by the archetype data in
+`resources/archetypes/*.json` (`archetypes.load_archetypes`).
 
-How a verdict is reached (the same text stands in the data file's "_about"):
+How a verdict is reached (the same rules stand in the data file's "_about"):
 
-- An indicator names a task function, a condition and a weight. `in`: a placed card of the function
-  stands in the zone; `in_any`: a placed card of the function stands in one of the zones; `not_in`:
-  cards of the function are placed and none of them stands in the zone(s). Any card with the
-  function counts, a deck card as well as a custom card that names the function.
-- Only placed cards are evidence: an indicator is *judgeable* when at least one card of its function
-  is placed; an indicator that is not judgeable counts neither for nor against the archetype.
-- An archetype is judgeable when every strong indicator is judgeable and the judgeable weight is at
-  least `min_judgeable_share` of its total weight; otherwise the verdict is "not enough cards placed
-  yet".
-- `score = matched weight / judgeable weight` for a judgeable archetype, 0 for one that is not (no
-  guess; the share matched so far stays available as `partial_score`).
-- It *resembles* the board when it is judgeable, `score >= threshold` and every strong indicator
-  holds. Several archetypes can resemble a board at once.
-- Its evidence is the cards that make its matched indicators hold, in indicator order.
+- A *sign* names a task function, a condition (`in` a zone, `in_any` of several, `not_in`: placed
+  but not in the zone) and a weight: the example's distinctive deviation from the healthy split.
+  A card in the shared strip counts `shared` (a fraction) when the strip is not one of the zones:
+  both sides do the task. Several cards of a function: for `in` the best card counts, for `not_in`
+  the worst. A *scene* condition earns no score; a placed card contradicting it rules the
+  archetype out (the example does not fit).
+- Only placed cards are evidence. `score` = the weight the placed cards make hold ÷ the weight of
+  every sign whose function has a card on the board (cards still in the tray count as not holding
+  yet). So correct placements score nothing, and a board fills its bar as the pattern appears.
+- Tray cards could still go anywhere: `worst` and `best` are the scores with every tray card of a
+  sign's function placed against, or for, the archetype. State: `resembles` when even the worst
+  case reaches the threshold; `does_not_resemble` when a scene condition is contradicted or even the
+  best case stays below it; `leaning` when it is still open and the signs placed so far reach the
+  threshold on their own; otherwise `not_judgeable`.
+- `deciding`: for `leaning`, the tray card(s) and where they would make it resemble; for a score
+  within `near` of the threshold, the one card and where that would flip the verdict.
 
 Reference conformity: among placed cards whose function has a reference zone, the share that stands
-in that zone; the others are "off reference". None when no such card is placed.
+in that zone; a card in the strip beside its reference side counts half ("shared", not wrong).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
-from workshop_app.domain.datafile import bilingual, read_json_object
+from workshop_app.domain.archetypes import (
+    ARCHETYPE_IDS,
+    CONDITIONS,
+    Archetype,
+    ArchetypeError,
+    Indicator,
+    label,
+    load_archetypes,
+)
 from workshop_app.domain.deck import TaskFunction, load_functions
-from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
-from workshop_app.paths import resource
+from workshop_app.domain.model import ALL_ZONES, PLACED_ZONES, Board, Zone
 
-CONDITIONS: tuple[str, ...] = ("in", "not_in", "in_any")
-ARCHETYPE_IDS: tuple[str, ...] = ("kundenversteher", "stichwortgeber", "kundenschmeichler",
-                                  "kreativlinge")
+__all__ = ["ARCHETYPE_IDS", "CONDITIONS", "STATES", "Archetype", "ArchetypeError", "ArchetypeResult",
+           "Diagnosis", "Indicator", "Move", "diagnose", "label", "load_archetypes"]
 
+RESEMBLES, LEANING, DOES_NOT_RESEMBLE, NOT_JUDGEABLE = (
+    "resembles", "leaning", "does_not_resemble", "not_judgeable")
+STATES: tuple[str, ...] = (RESEMBLES, LEANING, DOES_NOT_RESEMBLE, NOT_JUDGEABLE)
+EPSILON = 1e-9
 
-class ArchetypeError(ValueError):
-    """An archetype file that cannot be used."""
-
-
-def _pick(language: str, de: str, en: str) -> str:
-    return de if language == "de" else en
+CardsByZone = Mapping[Zone, list[str]]  # the ids of one function's cards, per zone (tray included)
+CardsByFunction = Mapping[str, CardsByZone]
 
 
 @dataclass(frozen=True)
-class Indicator:
-    """A sign of an archetype: where the cards of one task function stand."""
+class Move:
+    """Placing `card_id` in any of `zones` decides the archetype's verdict."""
 
-    function: str
-    condition: str  # "in" | "not_in" | "in_any"
+    card_id: str
     zones: tuple[Zone, ...]
-    weight: float
-    strong: bool = False
-
-    def holds(self, cards_by_zone: Mapping[Zone, list[Card]]) -> tuple[bool, tuple[str, ...]]:
-        """Whether the indicator holds for the placed cards of its function (grouped by zone), and
-        the ids of the cards that make it hold. Only call it when such cards are placed."""
-        inside = [card.id for zone in self.zones for card in cards_by_zone.get(zone, ())]
-        if self.condition == "not_in":
-            if inside:
-                return False, ()
-            return True, tuple(card.id for zone in PLACED_ZONES for card in cards_by_zone.get(zone, ()))
-        return bool(inside), tuple(inside)
-
-    def describe(self, functions: Mapping[str, TaskFunction], language: str) -> str:
-        """A short readable form, e.g. "Werbung: in Marketing"."""
-        function = functions.get(self.function)
-        name = function.name(language) if function else self.function
-        zones = " / ".join(label(f"zone_{zone.value}", language) for zone in self.zones)
-        words = {"in": ("in", "in"), "in_any": ("in", "in"), "not_in": ("nicht in", "not in")}
-        return f"{name}: {_pick(language, *words[self.condition])} {zones}"
-
-
-@dataclass(frozen=True)
-class Archetype:
-    """One of the article's dysfunctional splits, with its signs and texts in German and English."""
-
-    id: str
-    name_de: str
-    name_en: str
-    context_de: str
-    context_en: str
-    harm_de: str
-    harm_en: str
-    recommendation_de: str
-    recommendation_en: str
-    indicators: tuple[Indicator, ...]
-    threshold: float = 0.6
-    min_judgeable_share: float = 0.5
-    summary_de: str = ""
-    summary_en: str = ""
-
-    def name(self, language: str) -> str:
-        return _pick(language, self.name_de, self.name_en)
-
-    def context(self, language: str) -> str:
-        return _pick(language, self.context_de, self.context_en)
-
-    def summary(self, language: str) -> str:
-        return _pick(language, self.summary_de, self.summary_en)
-
-    def harm(self, language: str) -> str:
-        return _pick(language, self.harm_de, self.harm_en)
-
-    def recommendation(self, language: str) -> str:
-        return _pick(language, self.recommendation_de, self.recommendation_en)
-
-    @property
-    def total_weight(self) -> float:
-        return sum(indicator.weight for indicator in self.indicators)
-
-    @property
-    def functions(self) -> frozenset[str]:
-        return frozenset(indicator.function for indicator in self.indicators)
 
 
 @dataclass(frozen=True)
 class ArchetypeResult:
-    """How far the board resembles one archetype."""
+    """How far the board resembles one archetype, and why."""
 
     archetype: Archetype
-    score: float  # 0..1: matched weight / judgeable weight; 0 while not judgeable
-    resembles: bool
-    judgeable: bool  # False: "not enough cards placed yet"
-    evidence: tuple[str, ...]  # ids of the cards that make its matched indicators hold
+    score: float  # 0..1: sign weight the placed cards make hold / weight of the signs on the board
+    state: str  # one of STATES
+    evidence: tuple[str, ...]  # the cards behind the score, in sign order
+    against: tuple[str, ...] = ()  # placed cards that speak against it
+    deciding: tuple[Move, ...] = ()  # leaning or near the threshold: what would decide it
+    near: bool = False  # the score is within the archetype's `near` of its threshold
     matched: tuple[Indicator, ...] = field(default=(), compare=False)
-    judgeable_weight: float = 0.0
-    partial_score: float = 0.0  # matched / judgeable weight even while not judgeable
 
     @property
     def id(self) -> str:
         return self.archetype.id
+
+    @property
+    def resembles(self) -> bool:
+        return self.state == RESEMBLES
+
+    @property
+    def judgeable(self) -> bool:
+        """A verdict is given (resembles or does not)."""
+        return self.state in (RESEMBLES, DOES_NOT_RESEMBLE)
 
 
 @dataclass(frozen=True)
 class Diagnosis:
     results: tuple[ArchetypeResult, ...]  # sorted by score, highest first
     reference_conformity: float | None  # None when no card with a function is placed
-    off_reference: tuple[str, ...]  # placed cards standing elsewhere than the reference puts them
+    off_reference: tuple[str, ...]  # placed cards on the other side than the reference puts them
     placed: int
+    shared_instead: tuple[str, ...] = ()  # cards in the strip beside their reference side
 
     def flagged(self) -> list[ArchetypeResult]:
         """The archetypes the board resembles, highest score first."""
@@ -160,13 +112,17 @@ class Diagnosis:
         """The shape `workshop-app diagnose --json` prints."""
         return {
             "archetypes": [
-                {"id": r.archetype.id, "score": round(r.score, 4), "resembles": r.resembles,
-                 "judgeable": r.judgeable, "evidence": list(r.evidence)}
+                {"id": r.archetype.id, "score": round(r.score, 4), "state": r.state,
+                 "resembles": r.resembles, "judgeable": r.judgeable, "evidence": list(r.evidence),
+                 "against": list(r.against),
+                 "deciding": [{"card": m.card_id, "zones": [z.value for z in m.zones]}
+                              for m in r.deciding]}
                 for r in self.results
             ],
             "reference_conformity": (None if self.reference_conformity is None
                                      else round(self.reference_conformity, 4)),
             "off_reference": list(self.off_reference),
+            "shared_instead": list(self.shared_instead),
             "placed": self.placed,
         }
 
@@ -179,159 +135,181 @@ def diagnose(board: Board, archetypes: Iterable[Archetype] | None = None,
     """Diagnose `board` against `archetypes` (default: the resource files)."""
     archetypes = load_archetypes() if archetypes is None else tuple(archetypes)
     functions = load_functions() if functions is None else functions
-    by_function, placed, conforming, off_reference, comparable = _read_board(board, functions)
-    results = [_judge(archetype, by_function) for archetype in archetypes]
+    by_function = _cards_by_function(board)
+    results = [judge(archetype, by_function) for archetype in archetypes]
     order = {archetype.id: index for index, archetype in enumerate(archetypes)}
-    results.sort(key=lambda r: (-r.score, not r.resembles, order[r.archetype.id]))
-    conformity = conforming / comparable if comparable else None
-    return Diagnosis(tuple(results), conformity, tuple(off_reference), placed)
+    results.sort(key=lambda r: (-r.score, STATES.index(r.state), order[r.archetype.id]))
+    placed = sum(len(board.ids_in(zone)) for zone in PLACED_ZONES)
+    conformity, off_reference, shared_instead = _reference(board, functions)
+    return Diagnosis(tuple(results), conformity, off_reference, placed, shared_instead)
 
 
-def _read_board(board: Board, functions: Mapping[str, TaskFunction]
-                ) -> tuple[dict[str, dict[Zone, list[Card]]], int, int, list[str], int]:
-    """One pass over the placed cards: cards grouped by function and zone, the number placed, how many
-    stand where the reference puts them, the ids of those that do not, and how many have a known
-    function (the cards the reference can judge)."""
-    by_function: dict[str, dict[Zone, list[Card]]] = {}
-    placed = conforming = comparable = 0
+def _cards_by_function(board: Board) -> dict[str, dict[Zone, list[str]]]:
+    """The ids of the cards that name a function, by function and zone (the tray included)."""
+    by_function: dict[str, dict[Zone, list[str]]] = {}
+    for zone in ALL_ZONES:
+        for card in board.cards_in(zone):
+            if card.function is not None:
+                by_function.setdefault(card.function, {}).setdefault(zone, []).append(card.id)
+    return by_function
+
+
+def _reference(board: Board, functions: Mapping[str, TaskFunction]
+               ) -> tuple[float | None, tuple[str, ...], tuple[str, ...]]:
+    """Conformity with the reference split, the cards on the wrong side, and the cards in the strip
+    beside their reference side (half conforming)."""
+    conforming = comparable = 0.0
     off_reference: list[str] = []
+    shared_instead: list[str] = []
     for card, zone in board.placed():
-        placed += 1
-        if card.function is None:
-            continue
-        by_function.setdefault(card.function, {}).setdefault(zone, []).append(card)
-        function = functions.get(card.function)
+        function = functions.get(card.function) if card.function is not None else None
         if function is None:
             continue
         comparable += 1
         if function.reference is zone:
             conforming += 1
+        elif zone is Zone.SHARED:
+            conforming += 0.5
+            shared_instead.append(card.id)
         else:
             off_reference.append(card.id)
-    return by_function, placed, conforming, off_reference, comparable
+    conformity = conforming / comparable if comparable else None
+    return conformity, tuple(off_reference), tuple(shared_instead)
 
 
-def _judge(archetype: Archetype, by_function: Mapping[str, Mapping[Zone, list[Card]]]
-           ) -> ArchetypeResult:
-    judgeable_weight = matched_weight = 0.0
-    strong_judgeable = strong_hold = True
-    matched: list[Indicator] = []
+@dataclass(frozen=True)
+class _Reading:
+    """One indicator read on the board: its credit from the placed cards (None: none placed), and
+    the lowest and highest credit once the tray cards of its function are placed too."""
+
+    indicator: Indicator
+    credit: float | None
+    low: float
+    high: float
+
+
+def _read(indicator: Indicator, cards: CardsByZone) -> _Reading:
+    credit = indicator.credit([zone for zone in PLACED_ZONES if cards.get(zone)])
+    if credit is None:
+        return _Reading(indicator, None, 0.0, 1.0)
+    tray = bool(cards.get(Zone.UNPLACED))
+    if indicator.condition == "not_in":
+        return _Reading(indicator, credit, 0.0 if tray else credit, credit)
+    return _Reading(indicator, credit, credit, 1.0 if tray else credit)
+
+
+def _readings(archetype: Archetype, by_function: CardsByFunction) -> list[_Reading]:
+    """The indicators whose function has a card on the board, read."""
+    return [_read(indicator, by_function[indicator.function]) for indicator in archetype.indicators
+            if by_function.get(indicator.function)]
+
+
+def _verdict(archetype: Archetype, readings: list[_Reading]) -> tuple[str, float]:
+    signs = [reading for reading in readings if not reading.indicator.scene]
+    total = sum(reading.indicator.weight for reading in signs)
+    if not total:
+        return NOT_JUDGEABLE, 0.0
+    score = sum(r.indicator.weight * (r.credit or 0.0) for r in signs) / total
+    threshold = archetype.threshold - EPSILON
+    if any(reading.indicator.scene and reading.credit == 0.0 for reading in readings):
+        return DOES_NOT_RESEMBLE, score
+    if sum(r.indicator.weight * r.low for r in signs) / total >= threshold:
+        return RESEMBLES, score
+    if sum(r.indicator.weight * r.high for r in signs) / total < threshold:
+        return DOES_NOT_RESEMBLE, score
+    judged = [reading for reading in signs if reading.credit is not None]
+    judged_weight = sum(reading.indicator.weight for reading in judged)
+    if judged_weight and score * total / judged_weight >= threshold:
+        return LEANING, score
+    return NOT_JUDGEABLE, score
+
+
+def judge(archetype: Archetype, by_function: CardsByFunction) -> ArchetypeResult:
+    """The result of one archetype on a board read by `_cards_by_function`."""
+    readings = _readings(archetype, by_function)
+    state, score = _verdict(archetype, readings)
+    near = abs(score - archetype.threshold) <= archetype.near + EPSILON
     evidence: dict[str, None] = {}
-    for indicator in archetype.indicators:
-        cards_by_zone = by_function.get(indicator.function)
-        if not cards_by_zone:
-            strong_judgeable &= not indicator.strong
-            strong_hold &= not indicator.strong
+    against: dict[str, None] = {}
+    for reading in readings:
+        cards = by_function[reading.indicator.function]
+        for card_id, credit in _placed_credits(reading.indicator, cards):
+            if credit == 0 and reading.credit == 0:
+                against[card_id] = None
+            elif credit > 0 and reading.credit and not reading.indicator.scene:
+                evidence[card_id] = None
+    matched = tuple(r.indicator for r in readings if r.credit and not r.indicator.scene)
+    deciding = _deciding(archetype, by_function, readings, state, score)
+    return ArchetypeResult(archetype, score, state, tuple(evidence), tuple(against), deciding,
+                           near and state != NOT_JUDGEABLE, matched)
+
+
+def _placed_credits(indicator: Indicator, cards: CardsByZone) -> list[tuple[str, float]]:
+    return [(card_id, indicator.credit_in(zone)) for zone in PLACED_ZONES
+            for card_id in cards.get(zone, ())]
+
+
+# --- what would decide it ---
+
+
+def _deciding(archetype: Archetype, by_function: CardsByFunction, readings: list[_Reading],
+              state: str, score: float) -> tuple[Move, ...]:
+    threshold, near = archetype.threshold, archetype.near + EPSILON
+    blocking = [r.indicator for r in readings if r.indicator.scene and r.credit == 0.0]
+    signs = sorted(archetype.signs, key=lambda indicator: -indicator.weight)
+    move = None
+    if state == LEANING:
+        move = _single_move(archetype, by_function, signs, lambda s: s == RESEMBLES, from_tray=True)
+        if move is None:
+            return _completion(archetype, by_function, readings)
+    elif state == RESEMBLES and score <= threshold + near:
+        move = _single_move(archetype, by_function, signs, lambda s: s != RESEMBLES, from_tray=False)
+    elif state == DOES_NOT_RESEMBLE and score >= threshold - near:
+        move = _single_move(archetype, by_function, [*blocking, *signs], lambda s: s == RESEMBLES,
+                            from_tray=None)
+    return (move,) if move else ()
+
+
+def _single_move(archetype: Archetype, by_function: CardsByFunction, indicators: list[Indicator],
+                 wanted: Callable[[str], bool], from_tray: bool | None) -> Move | None:
+    """The first card of `indicators` whose move to some zone gives a wanted state, with every such
+    zone. `from_tray`: only tray cards (True), only placed cards (False), or both (None)."""
+    for indicator in indicators:
+        cards = by_function.get(indicator.function)
+        if not cards:
             continue
-        judgeable_weight += indicator.weight
-        holds, cards = indicator.holds(cards_by_zone)
-        if holds:
-            matched_weight += indicator.weight
-            matched.append(indicator)
-            evidence.update(dict.fromkeys(cards))
-        elif indicator.strong:
-            strong_hold = False
-    total = archetype.total_weight
-    partial = matched_weight / judgeable_weight if judgeable_weight else 0.0
-    judgeable = (strong_judgeable and total > 0
-                 and judgeable_weight >= archetype.min_judgeable_share * total - 1e-9)
-    score = partial if judgeable else 0.0
-    resembles = judgeable and strong_hold and score >= archetype.threshold - 1e-9
-    return ArchetypeResult(archetype, score, resembles, judgeable, tuple(evidence), tuple(matched),
-                           judgeable_weight, partial)
+        for source in ALL_ZONES:
+            if not cards.get(source) or (from_tray is not None
+                                         and (source is Zone.UNPLACED) != from_tray):
+                continue
+            card_id = cards[source][0]
+            zones = tuple(target for target in PLACED_ZONES if target is not source and wanted(
+                _state_after(archetype, by_function, indicator.function, card_id, source, target)))
+            if zones:
+                return Move(card_id, zones)
+    return None
 
 
-# --- loading the data ---
+def _state_after(archetype: Archetype, by_function: CardsByFunction, function: str, card_id: str,
+                 source: Zone, target: Zone) -> str:
+    cards = by_function[function]
+    moved = {**cards, source: [i for i in cards[source] if i != card_id],
+             target: [*cards.get(target, ()), card_id]}
+    return _verdict(archetype, _readings(archetype, {**by_function, function: moved}))[0]
 
 
-def _texts(entry: Mapping, key: str, where: str, required: bool = True) -> tuple[str, str]:
-    if entry.get(key) is None and not required:
-        return "", ""
-    return bilingual(entry, key, where, ArchetypeError)
-
-
-def _number(entry: Mapping, key: str, where: str, default: float | None = None) -> float:
-    value = entry.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ArchetypeError(f"{where}: '{key}' must be a number")
-    return float(value)
-
-
-def _indicator(entry: object, where: str, functions: Mapping[str, TaskFunction]) -> Indicator:
-    if not isinstance(entry, dict):
-        raise ArchetypeError(f"{where}: an indicator must be an object")
-    function, condition, zones = entry.get("function"), entry.get("condition"), entry.get("zones")
-    if function not in functions:
-        raise ArchetypeError(f"{where}: unknown function {function!r}")
-    if condition not in CONDITIONS:
-        raise ArchetypeError(f"{where}: condition must be one of {', '.join(CONDITIONS)}")
-    placed_names = [zone.value for zone in PLACED_ZONES]
-    if not isinstance(zones, list) or not zones or any(z not in placed_names for z in zones):
-        raise ArchetypeError(f"{where}: zones must be a list of {', '.join(placed_names)}")
-    if condition == "in" and len(zones) != 1:
-        raise ArchetypeError(f"{where}: condition 'in' takes one zone (use 'in_any' for several)")
-    weight = _number(entry, "weight", where)
-    if weight <= 0:
-        raise ArchetypeError(f"{where}: weight must be positive")
-    return Indicator(function, condition, tuple(Zone(z) for z in zones), weight,
-                     bool(entry.get("strong", False)))
-
-
-def _archetype(entry: object, where: str, functions: Mapping[str, TaskFunction]) -> Archetype:
-    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-        raise ArchetypeError(f"{where}: an archetype must be an object with an id")
-    where = f"{where}: archetype {entry['id']!r}"
-    raw = entry.get("indicators")
-    if not isinstance(raw, list) or not raw:
-        raise ArchetypeError(f"{where}: needs a list of indicators")
-    indicators = tuple(_indicator(item, where, functions) for item in raw)
-    threshold = _number(entry, "threshold", where, 0.6)
-    share = _number(entry, "min_judgeable_share", where, 0.5)
-    if not (0 < threshold <= 1 and 0 <= share <= 1):
-        raise ArchetypeError(f"{where}: threshold must be in (0, 1], min_judgeable_share in [0, 1]")
-    return Archetype(entry["id"], *_texts(entry, "name", where), *_texts(entry, "context", where),
-                     *_texts(entry, "harm", where), *_texts(entry, "recommendation", where),
-                     indicators, threshold, share, *_texts(entry, "summary", where, required=False))
-
-
-def _files(path: Path | None) -> list[Path]:
-    path = Path(path) if path is not None else resource("archetypes")
-    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-    if not files:
-        raise ArchetypeError(f"{path}: no archetype files")
-    return files
-
-
-@cache
-def load_archetypes(path: Path | str | None = None) -> tuple[Archetype, ...]:
-    """The archetypes from one file, or from every *.json in a folder (default:
-    resources/archetypes), in file order."""
-    functions = load_functions()
-    archetypes: list[Archetype] = []
-    for file in _files(Path(path) if path is not None else None):
-        entries = read_json_object(file, ArchetypeError).get("archetypes")
-        if not isinstance(entries, list):
-            raise ArchetypeError(f"{file.name}: 'archetypes' must be a list")
-        archetypes.extend(_archetype(entry, file.name, functions) for entry in entries)
-    ids = [archetype.id for archetype in archetypes]
-    if len(set(ids)) != len(ids):
-        raise ArchetypeError("archetype ids repeat")
-    return tuple(archetypes)
-
-
-@cache
-def _labels(path: Path | None = None) -> dict[str, dict[str, str]]:
-    labels: dict[str, dict[str, str]] = {}
-    for file in _files(path):
-        for key, texts in read_json_object(file, ArchetypeError).get("labels", {}).items():
-            if isinstance(texts, dict):
-                labels[key] = texts
-    return labels
-
-
-def label(key: str, language: str) -> str:
-    """A bilingual text printed around a diagnosis outside the Qt UI (CLI, PDF)."""
-    texts = _labels().get(key)
-    if texts is None:
-        raise KeyError(f"no diagnosis label {key!r}")
-    return texts.get(language) or texts.get("en") or key
+def _completion(archetype: Archetype, by_function: CardsByFunction,
+                readings: list[_Reading]) -> tuple[Move, ...]:
+    """For a leaning archetype that no single card decides: the tray cards of the heaviest open
+    signs, each to the zone where it holds fully, until the worst case reaches the threshold."""
+    signs = [reading for reading in readings if not reading.indicator.scene]
+    total = sum(reading.indicator.weight for reading in signs)
+    worst = sum(reading.indicator.weight * reading.low for reading in signs) / total
+    moves: list[Move] = []
+    for reading in sorted(signs, key=lambda r: -r.indicator.weight * (r.high - r.low)):
+        if worst >= archetype.threshold - EPSILON or reading.high <= reading.low:
+            continue
+        tray = by_function[reading.indicator.function].get(Zone.UNPLACED, [])
+        moves += [Move(card_id, reading.indicator.best_zones()) for card_id in tray]
+        worst += reading.indicator.weight * (reading.high - reading.low) / total
+    return tuple(moves)
