@@ -12,6 +12,8 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,3 +55,19 @@ def as_unprivileged_user() -> Iterator[None]:
     finally:
         os.seteuid(0)
         os.setegid(0)
+
+
+@contextlib.contextmanager
+def session_held_by_another_process(path: Path) -> Iterator[int]:
+    """A second process holds the session at `path` open for the block; yields its process id."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\n"
+         "from workshop_app.storage import SessionStore\n"
+         "store = SessionStore.open(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()

@@ -6,12 +6,15 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
+from storage_helpers import (
+    as_unprivileged_user,
+    folder_for_everyone,
+    record_future_migration,
+    session_held_by_another_process,
+)
 
 from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Card, Zone
@@ -328,18 +331,8 @@ def test_a_session_is_open_in_one_store_at_a_time(tmp_path, board, store):
 
 def test_a_second_process_is_refused_while_the_first_holds_the_session(tmp_path, board):
     path = _session_file(tmp_path)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\n"
-         "from workshop_app.storage import SessionStore\n"
-         "store = SessionStore.open(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(path)],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(LockedError, match=f"process {holder.pid}"):
-            SessionStore.open(path)
-    finally:
-        holder.kill()
-        holder.wait()
+    with session_held_by_another_process(path) as pid, pytest.raises(LockedError, match=f"process {pid}"):
+        SessionStore.open(path)
     with SessionStore.open(path) as store:  # a killed holder leaves no stale lock
         assert store.load().board.zone_of("terms") is Zone.SALES
 

@@ -22,32 +22,39 @@ from workshop_app.storage.errors import (
     NewerSchemaError,
     NotASessionError,
     NotSQLiteError,
+    SessionError,
     TruncatedError,
 )
+from workshop_app.storage.lock import open_regular_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
 
 
 def is_sqlite_file(path: Path) -> bool:
     """True when the file starts with the SQLite header (what `diagnose` uses to tell the formats)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        fd = open_regular_file(path)
+    except (OSError, SessionError):
+        return False
+    try:
+        return os.pread(fd, len(SQLITE_HEADER), 0) == SQLITE_HEADER
     except OSError:
         return False
+    finally:
+        os.close(fd)
 
 
 def check_header(path: Path) -> None:
     """Refuse files that are missing, not SQLite, or shorter than their header says."""
+    fd = open_regular_file(path)
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(HEADER_SIZE)
-        size = os.path.getsize(path)
-    except FileNotFoundError:
-        raise FileMissingError(path=path) from None
-    except IsADirectoryError:
-        raise NotSQLiteError(path=path) from None
+        header, size = os.pread(fd, HEADER_SIZE, 0), os.fstat(fd).st_size
+    except OSError as exc:
+        raise CorruptError(path=path, detail=exc.strerror or exc) from None
+    finally:
+        os.close(fd)
     if not header.startswith(SQLITE_HEADER):
         raise NotSQLiteError(path=path)
     if len(header) < HEADER_SIZE:
@@ -87,7 +94,7 @@ def connect_for_reading(path: Path) -> Database:
 
 def _connect_uri(path: Path, mode: str) -> Database:
     """A hardened sqlite-utils Database on the existing file `path`, opened with `?mode=<mode>`."""
-    uri = f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+    uri = f"file:{quote(os.fsencode(Path(path).resolve()))}?mode={mode}"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=5.0)
     except sqlite3.Error as exc:

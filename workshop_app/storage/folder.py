@@ -22,7 +22,7 @@ from workshop_app.storage.errors import (
     FolderReadOnlyError,
     SessionError,
 )
-from workshop_app.storage.lock import lock_path
+from workshop_app.storage.files import SIDE_SUFFIXES
 
 SUFFIX = ".sqlite"
 TRASH = "trash"
@@ -65,8 +65,8 @@ def new_session_path(folder: Path, title: str, date: str | None = None) -> Path:
     for number in range(1, 10_000):
         name = base if number == 1 else f"{base}-{number}"
         path = folder / f"{name}{SUFFIX}"
-        if not path.exists() and not lock_path(path).exists():
-            return path
+        if not any(os.path.lexists(f"{path}{side}") for side in ("", *SIDE_SUFFIXES)):
+            return path  # lexists: a dangling symlink is taken too
     raise FolderReadOnlyError(folder=folder, detail="too many sessions with this title")
 
 

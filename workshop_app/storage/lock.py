@@ -1,9 +1,16 @@
-"""One process per session file: an exclusive advisory lock on `<session>.lock` beside the file.
+"""One writer per session file: an exclusive advisory lock on the session file itself.
+
+The lock belongs to the file (its inode), not to the path: a symlink or a hard link to a session that
+is open elsewhere is refused like the path itself, so two writers (and two WALs) never share one file.
+No lock file is made beside the session, so nothing a lock file could point to is ever written.
 
 `fcntl.flock` locks are released by the kernel when the process dies, even by SIGKILL, so a crash never
-leaves a session locked. The lock file holds the owner's process id for the message a second instance
-shows. Two opens in the same process conflict as well (flock locks belong to the open file). On Windows
-`msvcrt.locking` takes the place of flock (untested here: the project runs its tests on Linux).
+leaves a session locked. flock locks are independent of the POSIX record locks SQLite takes on the same
+file. Closing any descriptor of a file drops this process's POSIX locks on it, though; so a file this
+process already holds is recognised by its identity (`os.stat`) before any descriptor is opened, and the
+held descriptor is closed only after the session's connection. The owner's process id for the message
+comes from `/proc/locks` (Linux; elsewhere "?"). On Windows `msvcrt.locking` on a byte far beyond the
+data takes the place of flock (untested here: the project runs its tests on Linux).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from pathlib import Path
 
 try:
@@ -19,7 +27,11 @@ except ImportError:  # pragma: no cover - Windows: a byte-range lock, also relea
     fcntl = None  # type: ignore[assignment]
     import msvcrt
 
-from workshop_app.storage.errors import FolderReadOnlyError, LockedError
+from workshop_app.storage.errors import FileMissingError, LockedError, NotSQLiteError
+
+_BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)
+_WINDOWS_LOCK_OFFSET = 0x7FFF_FFF0  # beyond SQLite's own lock bytes (0x40000000 and up)
+_held: dict[tuple[int, int], int] = {}  # (device, inode) -> descriptor, for the sessions this process holds
 
 
 def _lock(fd: int) -> None:
@@ -27,75 +39,74 @@ def _lock(fd: int) -> None:
     if fcntl is not None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     else:  # pragma: no cover - Windows
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
-def lock_path(session_path: Path) -> Path:
-    return session_path.with_name(session_path.name + ".lock")
+def _identity(status: os.stat_result) -> tuple[int, int]:
+    return status.st_dev, status.st_ino
+
+
+def open_regular_file(path: Path, flags: int = os.O_RDONLY) -> int:
+    """A descriptor on `path` if it is a regular file. Never blocks on a FIFO or a device (it is opened
+    non-blocking and refused by its type)."""
+    try:
+        fd = os.open(path, flags | os.O_CLOEXEC | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise FileMissingError(path=path) from None
+    except IsADirectoryError:
+        raise NotSQLiteError(path=path) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotSQLiteError(path=path)
+    return fd
 
 
 class SessionLock:
-    """Hold with `acquire()`; `release()` (or closing the process) lets the next instance in."""
+    """Hold with `acquire()` (or `adopt(fd)` for a file just created); `release()` (or the end of the
+    process) lets the next writer in."""
 
     def __init__(self, session_path: Path) -> None:
         self.session_path = Path(session_path)
-        self.path = lock_path(self.session_path)
         self._fd: int | None = None
+        self._key: tuple[int, int] | None = None
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock or raise LockedError (another instance) / FolderReadOnlyError."""
-        while self._fd is None:
-            fd = self._open()
-            try:
-                _lock(fd)
-            except OSError as exc:
-                os.close(fd)
-                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK):
-                    raise LockedError(path=self.session_path.name, pid=self.owner_pid() or "?") from None
-                raise
-            if self._is_current_file(fd):
-                self._fd = fd
-                self._write_pid(fd)
-            else:  # the previous owner removed the file between our open and our lock: try again
-                os.close(fd)
+        """Take the lock or raise LockedError (another window or process holds the same file)."""
+        if self._fd is not None:
+            return
+        with contextlib.suppress(OSError):
+            if _identity(os.stat(self.session_path)) in _held:  # held here: open no descriptor
+                raise LockedError(path=self.session_path.name, pid=os.getpid())
+        self.adopt(open_regular_file(self.session_path))
+
+    def adopt(self, fd: int) -> None:
+        """Lock the session through `fd` (which this lock then owns and closes)."""
+        key = _identity(os.fstat(fd))
+        if key in _held:
+            raise LockedError(path=self.session_path.name, pid=os.getpid())  # keep fd: closing it
+        try:                                                                 # would drop SQLite's locks
+            _lock(fd)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in _BUSY:
+                raise LockedError(path=self.session_path.name, pid=owner_pid(key) or "?") from None
+            raise
+        self._fd, self._key = fd, key
+        _held[key] = fd
 
     def release(self) -> None:
+        """Let go of the file; call it after the session's database connection is closed."""
         if self._fd is None:
             return
-        fd, self._fd = self._fd, None
-        with contextlib.suppress(OSError):
-            if self._is_current_file(fd):
-                self.path.unlink()
+        fd, key = self._fd, self._key
+        self._fd = self._key = None
+        _held.pop(key, None)  # type: ignore[arg-type]
         os.close(fd)
-
-    def owner_pid(self) -> int | None:
-        try:
-            text = self.path.read_text(encoding="ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
-        return int(text) if text.isdigit() else None
-
-    def _open(self) -> int:
-        try:
-            return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            raise FolderReadOnlyError(folder=self.path.parent, detail=exc.strerror or exc) from None
-
-    def _is_current_file(self, fd: int) -> bool:
-        try:
-            return os.path.samestat(os.fstat(fd), os.stat(self.path))
-        except OSError:
-            return False
-
-    @staticmethod
-    def _write_pid(fd: int) -> None:
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
 
     def __enter__(self) -> SessionLock:
         self.acquire()
@@ -103,3 +114,22 @@ class SessionLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self.release()
+
+
+def owner_pid(key: tuple[int, int]) -> int | None:
+    """The process holding a flock on the file (device, inode), from /proc/locks; None if unknown."""
+    device, inode = key
+    wanted = (os.major(device), os.minor(device), inode)
+    try:
+        lines = Path("/proc/locks").read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 6 or fields[1] != "FLOCK" or not fields[4].isdigit():
+            continue
+        parts = fields[5].split(":")
+        with contextlib.suppress(ValueError):
+            if len(parts) == 3 and (int(parts[0], 16), int(parts[1], 16), int(parts[2])) == wanted:
+                return int(fields[4])
+    return None

@@ -1,7 +1,8 @@
 """A session file held open for writing: every change is committed in one transaction as it happens.
 
 `SessionStore.create` makes a new file, `SessionStore.open` opens an existing one (after every check in
-`files.validate`, with the single-instance lock held); `read_session` reads a file without holding it.
+`files.validate`, with the single-instance lock held); `reading.read_session` reads a file without
+holding it.
 `commit(changes, action)` writes the cards and the placements of the zones the changes touched, plus one
 event row per change, in one transaction; `attach(board)` commits each board change as it happens.
 """
@@ -35,6 +36,7 @@ from workshop_app.domain.session import ActionItem, Session, SessionInfo
 from workshop_app.storage import files, schema
 from workshop_app.storage.errors import (
     FileReadOnlyError,
+    SessionError,
     WriteFailedError,
 )
 from workshop_app.storage.folder import check_writable_folder, new_session_path
@@ -80,34 +82,38 @@ class SessionStore:
         folder = check_writable_folder(Path(folder))
         path = new_session_path(folder, info.title)
         lock = SessionLock(path)
-        lock.acquire()
+        created: list[Path] = []
+        db = None
         try:
-            db = _create_database(path)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)  # never
+            created.append(path)                                                        # overwrite
+            created += [side for side in _side_files(path) if not os.path.lexists(side)]
+            lock.adopt(fd)
+            db = _new_database(path)
             schema.MIGRATIONS.apply(db, stop_before=stop_before)
             store = cls(path, db, lock)
             store._write_new(info, board, deck_id, content)
             return store
-        except (OSError, sqlite3.Error) as exc:
-            lock.release()
-            with contextlib.suppress(OSError):
-                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
+        except (OSError, sqlite3.Error, SessionError) as exc:
+            _abandon(db, lock, created)
+            if isinstance(exc, SessionError):
+                raise
             raise WriteFailedError(path=path, detail=exc) from None
         except BaseException:
-            lock.release()
+            _abandon(db, lock, created)
             raise
 
     @classmethod
     def open(cls, path: Path) -> SessionStore:
         """Open an existing session for writing, migrating an older schema; refuse anything unsafe."""
         path = Path(path)
-        files.check_header(path)
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise FileReadOnlyError(path=path, detail="permission denied")
         lock = SessionLock(path)
-        lock.acquire()
+        lock.acquire()  # first: a file this process holds is then never opened a second time
         db = None
         try:
+            files.check_header(path)
+            if not os.access(path, os.R_OK | os.W_OK):
+                raise FileReadOnlyError(path=path, detail="permission denied")
             db = files.connect(path, read_only=False)
             files.validate(db, path)
             _set_pragmas(db)
@@ -291,14 +297,25 @@ class SessionStore:
             self.attach(rounds.board(), commit_each=self._unsubscribe is not None)
 
 
-def _create_database(path: Path) -> Database:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)  # never overwrite a file
-    os.close(fd)
-    conn = sqlite3.connect(str(path), timeout=5.0)
-    files.harden(conn)
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+def _new_database(path: Path) -> Database:
+    db = files.connect(path, read_only=False)
     _set_pragmas(db)
     return db
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [Path(f"{path}{side}") for side in files.SIDE_SUFFIXES]
+
+
+def _abandon(db: Database | None, lock: SessionLock, created: list[Path]) -> None:
+    """Undo a failed create: close, unlock, and remove only the files this process made."""
+    if db is not None:
+        with contextlib.suppress(sqlite3.Error):
+            db.close()
+    lock.release()
+    for path in created:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def _set_pragmas(db: Database) -> None:
