@@ -156,3 +156,63 @@ def test_a_missing_source_and_a_missing_target_folder_give_one_line(board_file, 
     result = run_cli("export", str(board_file), "--pdf", str(tmp_path / "no" / "out.pdf"))
     assert_one_line_failure(result)
     assert "does not exist" in result.stderr
+
+
+# --- issue 10: an export never lands on its source or on a session; it follows the umask ---
+
+
+def _session_file(folder: Path) -> Path:
+    board = load_deck().board()
+    with SessionStore.create(folder, SessionInfo("Quelle", language="en"), board) as store:
+        store.attach(board)
+        board.move("terms", Zone.SALES)
+        return store.path
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "symlink", "hardlink", "other_session",
+                                      "wal_of_session"])
+def test_an_export_never_overwrites_a_session(tmp_path, capsys, spelling):
+    source = _session_file(tmp_path)
+    other = _session_file(tmp_path) if spelling == "other_session" else None
+    target = {"same": source, "dotted": tmp_path / "." / source.name,
+              "symlink": tmp_path / "link.pdf", "hardlink": tmp_path / "hard.pdf", "other_session": other,
+              "wal_of_session": Path(f"{source}-wal")}[spelling]
+    if spelling == "symlink":
+        target.symlink_to(source)
+    elif spelling == "hardlink":
+        target.hardlink_to(source)
+    victim = other or source
+    before = hashlib.sha256(victim.read_bytes()).hexdigest()
+    code = main(["export", str(source), "--pdf", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "session" in err, err
+    assert hashlib.sha256(victim.read_bytes()).hexdigest() == before
+    assert not Path(f"{source}-wal").exists() or spelling != "wal_of_session"
+
+
+def test_a_board_file_is_never_exported_onto_itself(board_file, capsys):
+    before = board_file.read_bytes()
+    for target in (board_file, board_file.parent / "." / board_file.name):
+        code = main(["export", str(board_file), "--pdf", str(target)])
+        err = capsys.readouterr().err
+        assert code == 2 and len(err.strip().splitlines()) == 1 and "source" in err, err
+    assert board_file.read_bytes() == before
+
+
+def test_the_pdf_follows_the_umask(board_file, tmp_path):
+    out = tmp_path / "out.pdf"
+    result = run_cli("export", str(board_file), "--pdf", str(out), preexec_fn=lambda: os.umask(0o022))
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o644
+    result = run_cli("export", str(board_file), "--pdf", str(tmp_path / "private.pdf"),
+                     preexec_fn=lambda: os.umask(0o077))
+    assert (tmp_path / "private.pdf").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_closed_pipe_gives_no_traceback(board_file):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for reader in ("true", "head -c 0"):  # the reader is gone before the app writes
+        done = subprocess.run(f"{sys.executable} -m workshop_app diagnose {board_file} | {reader}",
+                              shell=True, capture_output=True, text=True, cwd=PROJECT, env=env,
+                              timeout=60)
+        assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr

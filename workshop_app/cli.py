@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from workshop_app import __version__
 from workshop_app.commands import SUBCOMMANDS, desktop_entry
+
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +42,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir,
                    smoke_test=args.smoke_test)
-    return int(args.func(args) or 0)
+    try:
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (`| head -1`) has gone: stop quietly, like other tools
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's final flush then writes nowhere
+        return EXIT_BROKEN_PIPE
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,6 +19,7 @@ from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError
 from workshop_app.domain.session import Session
 from workshop_app.domain.sessionfile import SessionFileError, write_session_file
+from workshop_app.domain.write_target import WriteTargetError, check_write_target
 from workshop_app.export import PAGE_SIZES, ExportError, write_summary_pdf
 from workshop_app.export.texts import ExportTextsError
 from workshop_app.storage import SessionError
@@ -66,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         session, from_session_file = load_session(Path(args.source))
     except (InputError, DeckError, ArchetypeError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    try:
+        check_write_target(Path(args.json or args.pdf), source=Path(args.source))
+    except WriteTargetError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     if args.json:
         return _write_json(session, Path(args.json))

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from workshop_app.domain.deck import Deck, load_deck, load_functions
 from workshop_app.domain.model import ALL_ZONES, MAX_CARDS, Board, BoardError, Card, Zone
+from workshop_app.domain.write_target import WriteTargetError, check_write_target
 
 T = TypeVar("T")
 FORMAT_VERSION = 1
@@ -239,7 +240,12 @@ def write_board(board: Board, path: Path | str, deck: Deck | None = None) -> Non
 
 
 def write_text_atomically(path: Path, text: str, error: type[BoardFileError]) -> None:
-    """Write `text` to a temporary file beside `path` and rename it; `error` when that fails."""
+    """Write `text` to a temporary file beside `path` and rename it; `error` when that fails or when
+    `path` is a session (never overwritten)."""
+    try:
+        check_write_target(path)
+    except WriteTargetError as exc:
+        raise error(str(exc)) from None
     temporary = path.with_name(path.name + ".tmp")
     try:
         temporary.write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from workshop_app.domain.diagnosis import Diagnosis
 from workshop_app.domain.session import Session
+from workshop_app.domain.write_target import WriteTargetError, check_write_target
 from workshop_app.export.summary import PAGE_SIZES, SummaryTemplate, summary_pdf
 
 
@@ -40,6 +42,10 @@ def write_summary_pdf(path: str | os.PathLike[str], session: Session,
 def write_atomically(target: Path, data: bytes) -> Path:
     """Write `data` to a temporary file in the target's folder, then rename it over `target`."""
     folder = target.parent if str(target.parent) else Path(".")
+    try:
+        check_write_target(target)
+    except WriteTargetError as exc:
+        raise ExportError(f"cannot write {exc}") from None
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
     if target.exists() and not target.is_file():
@@ -50,6 +56,7 @@ def write_atomically(target: Path, data: bytes) -> Path:
         raise ExportError(f"cannot write {target}: the folder {folder} cannot be written "
                           f"({_reason(exc)})") from exc
     try:
+        os.fchmod(fd, _new_file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -59,6 +66,16 @@ def write_atomically(target: Path, data: bytes) -> Path:
         Path(temp_name).unlink(missing_ok=True)
         raise ExportError(f"cannot write {target}: {_reason(exc)}") from exc
     return target
+
+
+def _new_file_mode(target: Path) -> int:
+    """The mode a file written in place would have: the existing file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _reason(exc: OSError) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from workshop_app.domain.write_target import SQLITE_HEADER, starts_with_sqlite_header
 from workshop_app.storage import schema
 from workshop_app.storage.errors import (
     CorruptError,
@@ -22,28 +23,16 @@ from workshop_app.storage.errors import (
     NewerSchemaError,
     NotASessionError,
     NotSQLiteError,
-    SessionError,
     TruncatedError,
 )
 from workshop_app.storage.lock import open_regular_file
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
 
 
 def is_sqlite_file(path: Path) -> bool:
     """True when the file starts with the SQLite header (what `diagnose` uses to tell the formats)."""
-    try:
-        fd = open_regular_file(path)
-    except (OSError, SessionError):
-        return False
-    try:
-        return os.pread(fd, len(SQLITE_HEADER), 0) == SQLITE_HEADER
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
+    return starts_with_sqlite_header(path)
 
 
 def check_header(path: Path) -> None:

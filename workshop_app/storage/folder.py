@@ -17,12 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop_app.domain.write_target import SIDE_SUFFIXES
 from workshop_app.storage.errors import (
     FolderMissingError,
     FolderReadOnlyError,
     SessionError,
 )
-from workshop_app.storage.files import SIDE_SUFFIXES
 
 SUFFIX = ".sqlite"
 TRASH = "trash"

@@ -33,6 +33,7 @@ from workshop_app.domain.model import (
 )
 from workshop_app.domain.rounds import IST, RoundChange, Rounds
 from workshop_app.domain.session import ActionItem, Session, SessionInfo
+from workshop_app.domain.write_target import SIDE_SUFFIXES
 from workshop_app.storage import files, schema
 from workshop_app.storage.errors import (
     FileReadOnlyError,
@@ -304,7 +305,7 @@ def _new_database(path: Path) -> Database:
 
 
 def _side_files(path: Path) -> list[Path]:
-    return [Path(f"{path}{side}") for side in files.SIDE_SUFFIXES]
+    return [Path(f"{path}{side}") for side in SIDE_SUFFIXES]
 
 
 def _abandon(db: Database | None, lock: SessionLock, created: list[Path]) -> None:
