@@ -104,7 +104,7 @@ def drive_window(path: Path, steps: list[Step]) -> None:
     from PySide6.QtCore import QSettings
 
     from workshop_app.ui.app import build_window
-    from workshop_app.ui.sessions import KEY_LAST
+    from workshop_app.ui.recent_sessions import KEY_LAST
 
     settings = QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat)
     settings.setValue(KEY_LAST, str(path))  # the window reopens it at start, as after a crash
@@ -122,7 +122,7 @@ def drive_window(path: Path, steps: list[Step]) -> None:
 
 def _move_command(window, step: Step):
     from workshop_app.domain.model import Zone
-    from workshop_app.ui.commands import MoveCardCommand
+    from workshop_app.ui.undo_commands import MoveCardCommand
 
     return MoveCardCommand(window.board, step.card_id, Zone(step.zone), step.index, window.language)
 

@@ -301,7 +301,7 @@ def test_a_session_of_100k_cards_is_refused_quickly_and_a_large_one_read(tmp_pat
 def test_the_window_reports_a_broken_session_and_keeps_working(qtbot, tmp_path, board, monkeypatch):
     from PySide6.QtCore import QSettings
 
-    from workshop_app.ui.sessions import KEY_LAST
+    from workshop_app.ui.recent_sessions import KEY_LAST
 
     path = broken_session(tmp_path, board, *SESSION_DAMAGE["text_as_blob"])
     shown: list[str] = []

@@ -2,7 +2,7 @@
 
 Two ways of undoing are checked against the same properties:
 - the domain's change records alone (each record holds enough to apply its inverse), and
-- the window's real QUndoCommands (workshop_app/ui/commands.py) on a QUndoStack; no window is needed
+- the window's real QUndoCommands (workshop_app/ui/undo_commands.py) on a QUndoStack; no window is needed
   for that, the stack and the commands work headless.
 
 Invariants after every step: each card in exactly one zone, ids unique. Undoing everything gives the
@@ -178,7 +178,7 @@ class UndoStackMachine(RuleBasedStateMachine):
         super().__init__()
         from PySide6.QtGui import QUndoStack
 
-        from workshop_app.ui import commands
+        from workshop_app.ui import undo_commands as commands
 
         self.commands = commands
         self.board = load_deck().board()

@@ -7,7 +7,8 @@ import io
 import pytest
 from gui_helpers import drag_card_to, show_window, zone_point
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from workshop_app.domain.model import Zone
@@ -128,3 +129,93 @@ def test_without_a_session_the_actions_are_off(qtbot):
     assert not window.session_notes.details_action.isEnabled()
     window.view.select("terms")
     assert not window.session_notes.note_action.isEnabled()
+
+
+# --- every change is one undo step, saved as do / undo / redo ---
+
+
+def undo(window):
+    QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def redo(window):
+    QTest.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+
+
+def logged(window, kind):
+    return [event["action"] for event in window.sessions.store.events() if event["kind"] == kind]
+
+
+def test_a_note_is_undone_and_redone_on_the_card_and_in_the_file(qtbot, window):
+    path = window.sessions.store.path
+    item = window.view.card_item("terms")
+    assert window.session_notes.set_note("terms", "Zahlungsziel 30 Tage")
+    assert window.session_notes.set_note("terms", "Zahlungsziel 14 Tage")
+    undo(window)
+    assert item.note == "Zahlungsziel 30 Tage"
+    assert read_session(path).notes == {"terms": "Zahlungsziel 30 Tage"}
+    undo(window)
+    assert item.note == "" and read_session(path).notes == {}
+    redo(window)
+    assert item.note == "Zahlungsziel 30 Tage"
+    assert read_session(path).notes == {"terms": "Zahlungsziel 30 Tage"}
+    assert logged(window, "note") == ["do", "do", "undo", "undo", "redo"]
+    assert window.undo_action.toolTip() == "Note on “Agree terms and conditions”"
+
+
+def test_next_steps_are_undone_and_redone(qtbot, window):
+    path = window.sessions.store.path
+    steps = [ActionItem("Verkauf schulen", "Bernd", "2027-03-01")]
+    assert window.session_notes.set_next_steps(steps)
+    undo(window)
+    assert window.sessions.session.action_items == []
+    assert read_session(path).action_items == []
+    redo(window)
+    assert read_session(path).action_items == steps
+    assert logged(window, "action_items") == ["do", "undo", "redo"]
+
+
+def test_workshop_details_are_undone_and_redone(qtbot, window):
+    from dataclasses import replace
+
+    path = window.sessions.store.path
+    before = window.sessions.session.info
+    assert window.session_notes.set_details(replace(before, company="Muster AG", participants=["Anna"]))
+    undo(window)
+    assert read_session(path).info == before
+    redo(window)
+    stored = read_session(path).info
+    assert (stored.company, stored.participants) == ("Muster AG", ["Anna"])
+    assert logged(window, "info") == ["do", "undo", "redo"]
+
+
+def test_a_rename_is_undone_in_the_title_and_the_file(qtbot, window, monkeypatch):
+    path = window.sessions.store.path
+    title = window.sessions.session.info.title
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Kick-off Nord", True))
+    window.sessions.menu.rename_action.trigger()
+    assert window.windowTitle().startswith("Kick-off Nord")
+    undo(window)
+    assert read_session(path).info.title == title
+    assert window.windowTitle().startswith(title)
+    redo(window)
+    assert read_session(path).info.title == "Kick-off Nord"
+
+
+def test_moves_and_notes_share_one_history(qtbot, window):
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
+    window.session_notes.set_note("terms", "Verkauf entscheidet")
+    undo(window)
+    assert window.board.zone_of("terms") is Zone.SALES
+    assert window.view.card_item("terms").note == ""
+    undo(window)
+    assert window.board.zone_of("terms") is Zone.UNPLACED
+    assert read_session(window.sessions.store.path).board.zone_of("terms") is Zone.UNPLACED
+
+
+def test_a_new_step_after_an_undo_is_logged_as_do_not_redo(qtbot, window):
+    window.session_notes.set_note("terms", "erste Fassung")
+    undo(window)
+    window.session_notes.set_note("terms", "zweite Fassung")  # replaces the step that could be redone
+    assert logged(window, "note") == ["do", "undo", "do"]
+    assert read_session(window.sessions.store.path).notes == {"terms": "zweite Fassung"}

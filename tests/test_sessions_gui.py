@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QMessageBox
 from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
 
 from workshop_app.domain.model import Zone
-from workshop_app.storage import read_session, schema
-from workshop_app.ui import sessions as sessions_ui
+from workshop_app.domain.session import SessionInfo
+from workshop_app.storage import location, read_session, schema
 from workshop_app.ui.app import build_window
 from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
 
@@ -35,8 +35,8 @@ def isolated(tmp_path, monkeypatch):
     checkout = checkout_sessions_dir()
     before = _listing(checkout)
     default = tmp_path / "default-sessions"
-    monkeypatch.setattr(sessions_ui, "default_sessions_dir", lambda: default)
-    monkeypatch.delenv(sessions_ui.SESSIONS_DIR_VARIABLE, raising=False)
+    monkeypatch.setattr(location, "default_sessions_dir", lambda: default)
+    monkeypatch.delenv(location.SESSIONS_DIR_VARIABLE, raising=False)
     yield default
     assert _listing(checkout) == before
 
@@ -192,7 +192,7 @@ def test_new_workshop_dialog_creates_and_shows_a_session(qtbot, folder, settings
         return 1
 
     monkeypatch.setattr(NewWorkshopDialog, "exec", fill_and_accept)
-    window.sessions.new_action.trigger()
+    window.sessions.menu.new_action.trigger()
     store = window.sessions.store
     assert store.path != first and store.path.exists()
     info = read_session(store.path).info
@@ -206,7 +206,7 @@ def test_open_dialog_lists_searches_and_opens(qtbot, folder, settings_path, mess
     window = open_window(qtbot, folder, settings_path)
     drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
     demo = window.sessions.store.path
-    window.sessions.new_session(sessions_ui.SessionInfo("Acme round", company="Acme"),
+    window.sessions.new_session(SessionInfo("Acme round", company="Acme"),
                                 window.board.emptied())
     (folder / "broken.sqlite").write_text("garbage")
     seen = {}
@@ -221,7 +221,7 @@ def test_open_dialog_lists_searches_and_opens(qtbot, folder, settings_path, mess
         return 1
 
     monkeypatch.setattr(OpenSessionDialog, "exec", search_and_open)
-    window.sessions.open_action.trigger()
+    window.sessions.menu.open_action.trigger()
     assert seen["all"] == ["Acme round", "Demo workshop", "broken"]
     assert seen["placed"] == 1 and seen["found"] == ["Demo workshop"]
     assert window.sessions.store.path == demo
@@ -231,9 +231,9 @@ def test_open_dialog_lists_searches_and_opens(qtbot, folder, settings_path, mess
 def test_open_recent_lists_the_sessions_opened_before(qtbot, folder, settings_path, messages):
     window = open_window(qtbot, folder, settings_path)
     demo = window.sessions.store.path
-    window.sessions.new_session(sessions_ui.SessionInfo("Second"), window.board.emptied())
-    window.sessions.recent_menu.aboutToShow.emit()
-    entries = window.sessions.recent_menu.actions()
+    window.sessions.new_session(SessionInfo("Second"), window.board.emptied())
+    window.sessions.menu.recent_menu.aboutToShow.emit()
+    entries = window.sessions.menu.recent_menu.actions()
     assert [a.text() for a in entries][:2] == [window.sessions.store.path.name, demo.name]
     entries[1].trigger()
     assert window.sessions.store.path == demo
@@ -250,7 +250,7 @@ def test_duplicate_keeps_deck_and_cards_with_an_empty_board(qtbot, folder, setti
     original = window.sessions.store.path
     cards = window.board.cards()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Team B", True))
-    window.sessions.duplicate_action.trigger()
+    window.sessions.menu.duplicate_action.trigger()
     copy = window.sessions.store.path
     assert copy != original
     session = read_session(copy)
@@ -265,7 +265,7 @@ def test_rename_changes_the_title_everywhere(qtbot, folder, settings_path, messa
 
     window = open_window(qtbot, folder, settings_path)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kick-off <i>Nord</i>", True))
-    window.sessions.rename_action.trigger()
+    window.sessions.menu.rename_action.trigger()
     assert window.windowTitle().startswith("Kick-off <i>Nord</i>")
     assert read_session(window.sessions.store.path).info.title == "Kick-off <i>Nord</i>"
 
@@ -275,11 +275,11 @@ def test_delete_asks_then_moves_the_file_to_trash(qtbot, folder, settings_path, 
     drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
     path = window.sessions.store.path
     messages.answer["button"] = QMessageBox.StandardButton.No
-    window.sessions.delete_action.trigger()
+    window.sessions.menu.delete_action.trigger()
     assert path.exists() and "trash" in messages[-1][0]
     assert messages[-1][1] == Qt.TextFormat.PlainText
     messages.answer["button"] = QMessageBox.StandardButton.Yes
-    window.sessions.delete_action.trigger()
+    window.sessions.menu.delete_action.trigger()
     trashed = folder / "trash" / path.name
     assert read_session(trashed).board.zone_of("terms") is Zone.SALES
     # it was the only session: a fresh demo workshop takes its place
@@ -344,7 +344,7 @@ def test_a_read_only_sessions_folder_gives_a_message(qtbot, settings_path, messa
         folder.chmod(0o555)
         with as_unprivileged_user():
             window = open_window(qtbot, folder, Path(folder) / "settings.ini", sessions_dir=True)
-            window.sessions.new_session(sessions_ui.SessionInfo("Another"), window.board.emptied())
+            window.sessions.new_session(SessionInfo("Another"), window.board.emptied())
         folder.chmod(0o755)
         assert messages and all("cannot be written" in text for text, _ in messages)
         assert window.sessions.store is None

@@ -113,6 +113,22 @@
         <source>Remove card “{card}”</source>
         <translation>Karte „{card}“ entfernen</translation>
     </message>
+    <message>
+        <source>Note on “{card}”</source>
+        <translation>Notiz zu „{card}“</translation>
+    </message>
+    <message>
+        <source>Change next steps</source>
+        <translation>Nächste Schritte ändern</translation>
+    </message>
+    <message>
+        <source>Rename workshop to “{title}”</source>
+        <translation>Workshop in „{title}“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Change workshop details</source>
+        <translation>Workshop-Angaben ändern</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosisPanel</name>
@@ -373,6 +389,45 @@
 <context>
     <name>SessionController</name>
     <message>
+        <source>Using the default folder {folder} instead.</source>
+        <translation>Stattdessen wird der Standardordner {folder} verwendet.</translation>
+    </message>
+    <message>
+        <source>The sessions folder {folder} cannot be created ({detail}).</source>
+        <translation>Der Sitzungsordner {folder} kann nicht angelegt werden ({detail}).</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Not saved!</source>
+        <translation>Nicht gespeichert!</translation>
+    </message>
+    <message>
+        <source>Saved automatically: {name}</source>
+        <translation>Automatisch gespeichert: {name}</translation>
+    </message>
+    <message>
+        <source>{title} (not saved) – {app}</source>
+        <translation>{title} (nicht gespeichert) – {app}</translation>
+    </message>
+    <message>
+        <source>Demo workshop</source>
+        <translation>Demo-Workshop</translation>
+    </message>
+    <message>
+        <source>Not saved – File &gt; New workshop saves</source>
+        <translation>Nicht gespeichert – Datei &gt; Neuer Workshop speichert</translation>
+    </message>
+</context>
+<context>
+    <name>SessionMenu</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
         <source>&amp;New workshop…</source>
         <translation>&amp;Neuer Workshop…</translation>
     </message>
@@ -397,20 +452,8 @@
         <translation>Sitzungs&amp;ordner…</translation>
     </message>
     <message>
-        <source>Open &amp;recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
-    </message>
-    <message>
-        <source>Using the default folder {folder} instead.</source>
-        <translation>Stattdessen wird der Standardordner {folder} verwendet.</translation>
-    </message>
-    <message>
-        <source>The sessions folder {folder} cannot be created ({detail}).</source>
-        <translation>Der Sitzungsordner {folder} kann nicht angelegt werden ({detail}).</translation>
     </message>
     <message>
         <source>Duplicate workshop</source>
@@ -444,30 +487,6 @@
         <source>Sessions folder</source>
         <translation>Sitzungsordner</translation>
     </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
-        <source>Not saved!</source>
-        <translation>Nicht gespeichert!</translation>
-    </message>
-    <message>
-        <source>Saved automatically: {name}</source>
-        <translation>Automatisch gespeichert: {name}</translation>
-    </message>
-    <message>
-        <source>{title} (not saved) – {app}</source>
-        <translation>{title} (nicht gespeichert) – {app}</translation>
-    </message>
-    <message>
-        <source>Demo workshop</source>
-        <translation>Demo-Workshop</translation>
-    </message>
-    <message>
-        <source>Not saved – File &gt; New workshop saves</source>
-        <translation>Nicht gespeichert – Datei &gt; Neuer Workshop speichert</translation>
-    </message>
 </context>
 <context>
     <name>SessionNotes</name>
@@ -498,50 +517,6 @@
 </context>
 <context>
     <name>Sessions</name>
-    <message>
-        <source>{path} is not a session file (it is not an SQLite database).</source>
-        <translation>{path} ist keine Sitzungsdatei (keine SQLite-Datenbank).</translation>
-    </message>
-    <message>
-        <source>{path} is damaged: the file is shorter than its header says (truncated).</source>
-        <translation>{path} ist beschädigt: Die Datei ist kürzer, als ihr Kopf angibt (abgeschnitten).</translation>
-    </message>
-    <message>
-        <source>{path} is damaged and cannot be read ({detail}).</source>
-        <translation>{path} ist beschädigt und kann nicht gelesen werden ({detail}).</translation>
-    </message>
-    <message>
-        <source>{path} is an SQLite database but not a Grenzziehung session ({detail}).</source>
-        <translation>{path} ist eine SQLite-Datenbank, aber keine Grenzziehung-Sitzung ({detail}).</translation>
-    </message>
-    <message>
-        <source>{path} was written by a newer version of this app (schema {found}, this app knows {known}); update the app to open it.</source>
-        <translation>{path} wurde von einer neueren Version dieser App geschrieben (Schema {found}, diese App kennt {known}); aktualisieren Sie die App, um sie zu öffnen.</translation>
-    </message>
-    <message>
-        <source>{path} is already open in another window of this app (process {pid}); close it there first.</source>
-        <translation>{path} ist bereits in einem anderen Fenster dieser App geöffnet (Prozess {pid}); schließen Sie sie dort zuerst.</translation>
-    </message>
-    <message>
-        <source>The sessions folder {folder} does not exist.</source>
-        <translation>Der Sitzungsordner {folder} existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The sessions folder {folder} cannot be written ({detail}).</source>
-        <translation>In den Sitzungsordner {folder} kann nicht geschrieben werden ({detail}).</translation>
-    </message>
-    <message>
-        <source>{path} does not exist.</source>
-        <translation>{path} existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The session {path} could not be saved ({detail}).</source>
-        <translation>Die Sitzung {path} konnte nicht gespeichert werden ({detail}).</translation>
-    </message>
-    <message>
-        <source>{path} cannot be written ({detail}).</source>
-        <translation>{path} kann nicht geschrieben werden ({detail}).</translation>
-    </message>
     <message>
         <source>Demo workshop</source>
         <translation>Demo-Workshop</translation>

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -17,12 +16,11 @@ from pathlib import Path
 from workshop_app.domain.boardfile import BoardFileError, parse_board, parse_json, read_text
 from workshop_app.domain.session import Session, SessionInfo
 from workshop_app.domain.sessionfile import SessionFileError, is_session_data, session_from_data
-from workshop_app.paths import checkout_sessions_dir, resource
-from workshop_app.storage import SessionError, is_sqlite_file, list_sessions, read_session
+from workshop_app.paths import resource
+from workshop_app.storage import SessionError, is_sqlite_file, list_sessions, location, read_session
 from workshop_app.storage.errors import cli_language
 
 EXIT_FAILED = 2
-SESSIONS_DIR_VARIABLE = "GRENZZIEHUNG_SESSIONS_DIR"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,15 +41,10 @@ def add_sessions_dir_option(parser: argparse.ArgumentParser) -> None:
 def sessions_dir(args: argparse.Namespace) -> Path:
     """`--sessions-dir`, else $GRENZZIEHUNG_SESSIONS_DIR, else the checkout's `sessions/`, else the
     platform's data folder (from Qt)."""
-    chosen = getattr(args, "sessions_dir", None) or os.environ.get(SESSIONS_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    checkout = checkout_sessions_dir()
-    if checkout is not None:
-        return checkout
-    from workshop_app.ui.sessions import default_sessions_dir
-
-    folder = default_sessions_dir()
+    chosen = location.chosen_sessions_dir(getattr(args, "sessions_dir", None))
+    if chosen is not None:
+        return chosen
+    folder = location.default_sessions_dir()
     with contextlib.suppress(OSError):  # the default folder is made on first use; a failure is reported
         folder.mkdir(parents=True, exist_ok=True)  # by the storage as a missing folder
     return folder

@@ -269,6 +269,15 @@ class Rounds:
         self.groups = (groups[0], groups[1])
         return self._announce(GroupRenamed(index, before, self.groups[index]))  # type: ignore[return-value]
 
+    def replace_board(self, board: Board) -> None:
+        """The active round holds `board` from now on (a board file opened in the window). Silent: the
+        session announces it as `BoardReplaced`."""
+        old = self._mirror_unsubscribers.pop(self.active, None)
+        if old is not None:
+            old()
+        self._boards[self.active] = board
+        self._watch(self.active, board)
+
     def _start(self, name: str, board: Board, source: str) -> RoundStarted:
         old = self._mirror_unsubscribers.pop(name, None)
         if old is not None:

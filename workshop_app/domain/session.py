@@ -1,22 +1,34 @@
-"""A workshop session: who ran it, with whom, and the board it produced.
+"""A workshop session: the workshop model the window, the storage and the export share.
 
-Rounds: a session holds one board per round (`as_is` today; later `target` and the two halves of a
-perception-gap round) on the same deck. The storage keeps every round's placements apart, so those
-rounds fit without a change of schema.
+`Session` owns the board, the card notes, the next steps (action items) and the workshop details. As
+`Board` does for moves, every change to them goes through a method that validates its input, applies the
+change and returns a change record; listeners subscribed to the session receive the same record, and
+also every record of the board (forwarded). The storage writes those records, the UI reacts to them.
+
+Rounds (`domain.rounds`): a session holds one board per round (Ist, Soll, the two halves of a
+perception-gap round) on the same deck; `board` is always the active round's board. Round records
+(`RoundStarted`, `RoundSwitched`, `GroupRenamed`) reach the session's listeners like every other record.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
-from workshop_app.domain.model import Board
-from workshop_app.domain.rounds import IST, Rounds
+from workshop_app.domain.model import LANGUAGES, Board, Change
+from workshop_app.domain.rounds import IST, GroupRenamed, RoundChange, Rounds, RoundStarted, RoundSwitched
 
 DEFAULT_ROUND = "as_is"
+MAX_NOTE_CHARS = 5000
 
 
-@dataclass
+class SessionModelError(ValueError):
+    """A change the session refuses: a note on an unknown card, an empty title, an unknown language."""
+
+
+@dataclass(frozen=True)
 class ActionItem:
     """What is to be done, by whom, by when (free text: teams write dates their own way)."""
 
@@ -34,6 +46,45 @@ class SessionInfo:
     language: str = "de"
     participants: list[str] = field(default_factory=list)
 
+    def copy(self) -> SessionInfo:
+        return replace(self, participants=list(self.participants))
+
+
+# --- change records of the session (the board's own records are in domain.model) ---
+
+
+@dataclass(frozen=True)
+class NoteChanged:
+    card_id: str
+    before: str  # "" when the card had no note
+    after: str  # "" when the note was removed
+
+
+@dataclass(frozen=True)
+class ActionItemsChanged:
+    before: tuple[ActionItem, ...]
+    after: tuple[ActionItem, ...]
+
+
+@dataclass(frozen=True)
+class InfoChanged:
+    before: SessionInfo
+    after: SessionInfo
+
+
+@dataclass(frozen=True)
+class BoardReplaced:
+    """Another board is shown (e.g. read from a board file); not an undo step."""
+
+    before: Board
+    after: Board
+
+
+SessionChange = NoteChanged | ActionItemsChanged | InfoChanged | BoardReplaced
+WorkshopChange = Change | SessionChange | RoundChange
+ROUND_RECORDS = (RoundStarted, RoundSwitched, GroupRenamed)
+SessionListener = Callable[[WorkshopChange], None]
+
 
 @dataclass
 class Session:
@@ -43,7 +94,126 @@ class Session:
     action_items: list[ActionItem] = field(default_factory=list)
     round: str = DEFAULT_ROUND
     rounds: Rounds | None = None  # every round's board; `board` is the active round's
+    _listeners: list[SessionListener] = field(default_factory=list, init=False, repr=False,
+                                              compare=False)
+    _board_unsubscribe: Callable[[], None] | None = field(default=None, init=False, repr=False,
+                                                          compare=False)
 
     def __post_init__(self) -> None:
         if self.rounds is None:
             self.rounds = Rounds({IST: self.board})
+        _follow_rounds(self, self.rounds)
+
+    # --- listeners ---
+
+    def subscribe(self, listener: SessionListener) -> Callable[[], None]:
+        """Call `listener` with every change record of the session and of its board; returns a function
+        that unsubscribes. The board is followed only while someone listens, so copies of a session
+        (`dataclasses.replace`) leave nothing behind on the board."""
+        self._listeners.append(listener)
+        if self._board_unsubscribe is None:
+            self._board_unsubscribe = self.board.subscribe(self._announce)
+        return lambda: self._unsubscribe(listener)
+
+    def _unsubscribe(self, listener: SessionListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+        if not self._listeners and self._board_unsubscribe is not None:
+            self._board_unsubscribe()
+            self._board_unsubscribe = None
+
+    def _announce(self, change):
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    # --- operations ---
+
+    def set_note(self, card_id: str, note: str) -> NoteChanged:
+        """Write a note on a card (an empty or blank note removes it)."""
+        self.board.card(card_id)  # BoardError for an unknown card
+        if not isinstance(note, str):
+            raise SessionModelError("a note is text")
+        note = note.strip()
+        if len(note) > MAX_NOTE_CHARS:
+            raise SessionModelError(f"a note holds at most {MAX_NOTE_CHARS} characters")
+        before = self.notes.get(card_id, "")
+        if note:
+            self.notes[card_id] = note
+        else:
+            self.notes.pop(card_id, None)
+        return self._announce(NoteChanged(card_id, before, note))
+
+    def set_action_items(self, items: Iterable[ActionItem]) -> ActionItemsChanged:
+        """Replace the next steps; every step needs a "what"."""
+        after = tuple(items)
+        for item in after:
+            if not isinstance(item, ActionItem) or not isinstance(item.what, str) or not item.what.strip():
+                raise SessionModelError("every next step needs a text saying what is to be done")
+        before = tuple(self.action_items)
+        self.action_items = list(after)
+        return self._announce(ActionItemsChanged(before, after))
+
+    def set_info(self, info: SessionInfo) -> InfoChanged:
+        """Replace the workshop's details (title, company, facilitator, date, language, participants)."""
+        after = _validated_info(info)
+        before = self.info
+        self.info = after
+        return self._announce(InfoChanged(before, after))
+
+    def rename(self, title: str) -> InfoChanged:
+        return self.set_info(replace(self.info.copy(), title=title))
+
+    def replace_board(self, board: Board) -> BoardReplaced:
+        """The active round shows another board (a board file was opened); the notes stay with the
+        cards that are still there."""
+        if not isinstance(board, Board):
+            raise SessionModelError("a session shows a Board")
+        before = self.board
+        assert self.rounds is not None
+        self.rounds.replace_board(board)
+        self._show_board(board)
+        return self._announce(BoardReplaced(before, board))
+
+    def _show_board(self, board: Board) -> None:
+        """`board` is the active one now: board records are forwarded from it."""
+        if self._board_unsubscribe is not None:
+            self._board_unsubscribe()
+            self._board_unsubscribe = board.subscribe(self._announce)
+        self.board = board
+
+    def _round_changed(self, change: RoundChange) -> None:
+        assert self.rounds is not None
+        if self.rounds.board() is not self.board:
+            self._show_board(self.rounds.board())
+        self._announce(change)
+
+
+def _follow_rounds(session: Session, rounds: Rounds) -> None:
+    """Keep `session.board` on the active round and forward round records, without the rounds keeping
+    the session alive (copies made for an export are dropped and unsubscribe on the next record)."""
+    ref = weakref.ref(session)
+
+    def listener(change: RoundChange) -> None:
+        target = ref()
+        if target is None or target.rounds is not rounds:
+            unsubscribe()
+        else:
+            target._round_changed(change)
+
+    unsubscribe = rounds.subscribe(listener)
+
+
+def _validated_info(info: SessionInfo) -> SessionInfo:
+    if not isinstance(info, SessionInfo):
+        raise SessionModelError("workshop details are a SessionInfo")
+    texts = (info.title, info.company, info.facilitator, info.date, info.language)
+    if not all(isinstance(text, str) for text in texts):
+        raise SessionModelError("workshop details are text")
+    if not info.title.strip():
+        raise SessionModelError("a workshop needs a title")
+    if info.language not in LANGUAGES:
+        raise SessionModelError(f"unknown language {info.language!r}")
+    if not all(isinstance(name, str) for name in info.participants):
+        raise SessionModelError("participants are names")
+    return replace(info.copy(), title=info.title.strip())

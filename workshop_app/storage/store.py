@@ -32,7 +32,17 @@ from workshop_app.domain.model import (
     Zone,
 )
 from workshop_app.domain.rounds import IST, RoundChange, Rounds
-from workshop_app.domain.session import ActionItem, Session, SessionInfo
+from workshop_app.domain.session import (
+    ROUND_RECORDS,
+    ActionItem,
+    ActionItemsChanged,
+    BoardReplaced,
+    InfoChanged,
+    NoteChanged,
+    Session,
+    SessionInfo,
+    WorkshopChange,
+)
 from workshop_app.domain.write_target import SIDE_SUFFIXES
 from workshop_app.storage import files, schema
 from workshop_app.storage.errors import (
@@ -50,8 +60,17 @@ from workshop_app.storage.round_rows import (
     write_round_change,
 )
 from workshop_app.storage.session_reader import current_round, load
+from workshop_app.storage.session_rows import (
+    info_values,
+    write_action_items,
+    write_info,
+    write_note,
+    write_notes_and_items,
+    write_row_change,
+)
 
 ACTIONS = ("do", "undo", "redo")
+ROW_RECORDS = (NoteChanged, ActionItemsChanged, InfoChanged)
 _INSERT_EVENT = ("INSERT INTO events (at, round, action, kind, card_id, from_zone, from_index, to_zone, "
                  "to_index, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -169,22 +188,30 @@ class SessionStore:
             self._unsubscribe()
         self._unsubscribe = None
 
-    def commit(self, changes: Iterable[Change], action: str = "do") -> None:
-        """Write the changes' cards and zones from the attached board, and their events, in one
-        transaction."""
+    def commit(self, changes: Iterable[WorkshopChange], action: str = "do") -> None:
+        """Write what the change records touched and their events, in one transaction: board records
+        from the attached board, session records (notes, next steps, details, a replaced board) and
+        round records."""
         assert self._board is not None, "attach a board first"
         assert action in ACTIONS
         changes = list(changes)
         if not changes:
             return
-        board, stamp = self._board, now()
+        stamp = now()
         with self._transaction():
             conn = self.db.conn
             zones: set[Zone] = set()
             for change in changes:
-                zones.update(self._write_change(conn, board, change))
-                conn.execute(_INSERT_EVENT, _event_row(stamp, self.round, action, change))
-            conn.executemany(UPSERT_PLACEMENT, placement_rows(self.round, board, zones))
+                if isinstance(change, ROW_RECORDS):
+                    self._log(stamp, action, *write_row_change(conn, change, stamp))
+                elif isinstance(change, BoardReplaced):
+                    self._write_board(conn, change.after, stamp, action)
+                elif isinstance(change, ROUND_RECORDS):
+                    self._write_round(conn, change, stamp, action)
+                else:
+                    zones.update(self._write_change(conn, self._board, change))
+                    conn.execute(_INSERT_EVENT, _event_row(stamp, self.round, action, change))
+            conn.executemany(UPSERT_PLACEMENT, placement_rows(self.round, self._board, zones))
             conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
 
     def replace_board(self, board: Board) -> None:
@@ -192,14 +219,34 @@ class SessionStore:
         placements in one transaction, and attach to it."""
         stamp = now()
         with self._transaction():
-            conn = self.db.conn
-            conn.execute("DELETE FROM cards")
-            conn.execute("DELETE FROM placements WHERE round = ?", (self.round,))
-            _write_whole_board(conn, self.round, board)
-            conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "replace", None, None, None, None,
-                                         None, json.dumps(board.snapshot(), ensure_ascii=False)))
-            conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
+            self._write_board(self.db.conn, board, stamp, "do")
+            self.db.conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
         self.attach(board, commit_each=self._unsubscribe is not None)
+
+    def rewrite(self, session: Session) -> None:
+        """Write the whole session's active board, notes, next steps and details in one transaction:
+        after a failed commit the file catches up with everything the window holds."""
+        stamp = now()
+        with self._transaction():
+            conn = self.db.conn
+            self._write_board(conn, session.board, stamp, "do")
+            write_notes_and_items(conn, session, stamp)
+            write_info(conn, session.info, stamp)
+
+    def _write_board(self, conn: sqlite3.Connection, board: Board, stamp: str, action: str) -> None:
+        conn.execute("DELETE FROM cards")
+        conn.execute("DELETE FROM placements WHERE round = ?", (self.round,))
+        _write_whole_board(conn, self.round, board)
+        self._log(stamp, action, "replace", None, board.snapshot())
+        self._board = board
+
+    def _write_round(self, conn: sqlite3.Connection, change: RoundChange, stamp: str,
+                     action: str) -> None:
+        detail = write_round_change(conn, change, stamp)
+        kind = detail.pop("kind")
+        self.round = conn.execute("SELECT current_round FROM session WHERE id = 1").fetchone()[0]
+        conn.execute(_INSERT_EVENT, (stamp, self.round, action, kind, None, None, None, None, None,
+                                     event_detail(detail)))
 
     def _write_change(self, conn: sqlite3.Connection, board: Board, change: Change) -> set[Zone]:
         if isinstance(change, CardMoved):
@@ -221,34 +268,27 @@ class SessionStore:
             return {change.zone}
         raise TypeError(f"unknown change {change!r}")
 
-    # --- session details ---
+    # --- session details (direct writes, outside the undo history) ---
 
     def update_info(self, info: SessionInfo) -> None:
         with self._transaction():
-            self.db.conn.execute(
-                "UPDATE session SET title = ?, company = ?, facilitator = ?, date = ?, language = ?, "
-                "participants = ?, updated_at = ? WHERE id = 1", (*_info_values(info), now()))
-            self._log("info", detail=asdict(info))
+            stamp = now()
+            write_info(self.db.conn, info, stamp)
+            self._log(stamp, "do", "info", None, asdict(info))
 
     def set_note(self, card_id: str, note: str) -> None:
         with self._transaction():
-            if note.strip():
-                self.db.conn.execute("INSERT OR REPLACE INTO notes (card_id, note, updated_at) "
-                                     "VALUES (?, ?, ?)", (card_id, note, now()))
-            else:
-                self.db.conn.execute("DELETE FROM notes WHERE card_id = ?", (card_id,))
-            self._log("note", card_id=card_id, detail={"note": note})
+            stamp = now()
+            write_note(self.db.conn, card_id, note, stamp)
+            self._log(stamp, "do", "note", card_id, {"note": note})
 
     def set_action_items(self, items: list[ActionItem]) -> None:
         with self._transaction():
-            self.db.conn.execute("DELETE FROM action_items")
-            self.db.conn.executemany(
-                "INSERT INTO action_items (position, what, who, due) VALUES (?, ?, ?, ?)",
-                [(i, item.what, item.who, item.due) for i, item in enumerate(items)])
-            self._log("action_items", detail=[asdict(item) for item in items])
+            write_action_items(self.db.conn, items)
+            self._log(now(), "do", "action_items", None, [asdict(item) for item in items])
 
-    def _log(self, kind: str, card_id: str | None = None, detail: object = None) -> None:
-        self.db.conn.execute(_INSERT_EVENT, (now(), self.round, "do", kind, card_id, None, None, None,
+    def _log(self, stamp: str, action: str, kind: str, card_id: str | None, detail: object) -> None:
+        self.db.conn.execute(_INSERT_EVENT, (stamp, self.round, action, kind, card_id, None, None, None,
                                              None, json.dumps(detail, ensure_ascii=False)))
 
     # --- internals ---
@@ -270,7 +310,7 @@ class SessionStore:
             conn.execute("INSERT INTO session (id, title, company, facilitator, date, language, "
                          "participants, deck_id, current_round, created_at, updated_at) "
                          "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (*_info_values(info), deck_id, self.round, stamp, stamp))
+                         (*info_values(info), deck_id, self.round, stamp, stamp))
             _write_whole_board(conn, self.round, board)
             if self.db["rounds"].exists():
                 rounds = content.rounds if content is not None else Rounds({IST: board})
@@ -278,7 +318,7 @@ class SessionStore:
                 write_all_rounds(conn, rounds, stamp)
                 self.round = rounds.active
             if content is not None:
-                _write_notes_and_items(conn, content, stamp)
+                write_notes_and_items(conn, content, stamp)
             conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
                                          None, json.dumps({"title": info.title}, ensure_ascii=False)))
 
@@ -325,18 +365,6 @@ def _set_pragmas(db: Database) -> None:
         db.conn.execute("PRAGMA journal_mode=WAL")
         db.conn.execute("PRAGMA synchronous=FULL")
         db.conn.execute("PRAGMA foreign_keys=OFF")
-
-
-def _write_notes_and_items(conn: sqlite3.Connection, session: Session, stamp: str) -> None:
-    conn.executemany("INSERT INTO notes (card_id, note, updated_at) VALUES (?, ?, ?)",
-                     [(card_id, note, stamp) for card_id, note in session.notes.items()])
-    conn.executemany("INSERT INTO action_items (position, what, who, due) VALUES (?, ?, ?, ?)",
-                     [(i, item.what, item.who, item.due) for i, item in enumerate(session.action_items)])
-
-
-def _info_values(info: SessionInfo) -> tuple:
-    return (info.title, info.company, info.facilitator, info.date, info.language,
-            json.dumps(list(info.participants), ensure_ascii=False))
 
 
 def _write_whole_board(conn: sqlite3.Connection, round_name: str, board: Board) -> None:

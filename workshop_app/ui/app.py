@@ -53,10 +53,8 @@ def build_window(language: str | None = None, *, sessions_dir: Path | None = Non
     with_sessions = settings is not None or sessions_dir is not None or session is not None
     # with sessions, start() always shows a board of its own: begin with an empty one, built at once
     board = Board() if with_sessions else load_deck().board()
-    window = MainWindow(board, language, defer_secondary=defer_secondary)
+    window = MainWindow(board, language, defer_secondary=defer_secondary, settings=settings)
     if with_sessions:
-        if settings is not None:
-            window.sessions.settings = settings
         window.sessions.start(Path(sessions_dir) if sessions_dir else None, session)
     return window
 

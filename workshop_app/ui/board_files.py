@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workshop_app.domain.boardfile import BoardFileError, read_board, write_board
+from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.messages import message_box
 
 STATUS_MS = 6000
@@ -18,19 +19,18 @@ STATUS_MS = 6000
 class BoardFileActions(QObject):
     """"Save board…" and "Open board…" in the window's File menu."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context.window)
+        self.window = window = context.window
+        self.current, self.undo_stack = context.current, context.undo_stack
         self.folder = Path.home()
         self.saved_snapshot: dict | None = None
         self.save_action = QAction(self.tr("Save &board as file…"), window)
         self.save_action.triggered.connect(self.ask_save)
         self.open_action = QAction(self.tr("Open board &file…"), window)
         self.open_action.triggered.connect(self.ask_open)
-        menu = window.file_menu
-        menu.insertAction(window.quit_action, self.open_action)
-        menu.insertAction(window.quit_action, self.save_action)
-        menu.insertSeparator(window.quit_action)
+        context.menus.add("file.board_file", self.open_action)
+        context.menus.add("file.board_file", self.save_action)
 
     def _warn(self, title: str, text: str) -> None:
         """A warning that shows `text` literally: it holds file names and card ids from the file."""
@@ -52,12 +52,12 @@ class BoardFileActions(QObject):
         if not path.suffix:
             path = path.with_suffix(".json")
         try:
-            write_board(self.window.board, path)
+            write_board(self.current.board, path)
         except BoardFileError as exc:
             self._warn(self.tr("Save board"), self.tr("The board was not saved: {reason}").format(reason=exc))
             return False
         self.folder = path.parent
-        self.saved_snapshot = self.window.board.snapshot()
+        self.saved_snapshot = self.current.board.snapshot()
         self.window.statusBar().showMessage(self.tr("Board saved to {path}").format(path=path),
                                             STATUS_MS)
         return True
@@ -81,7 +81,7 @@ class BoardFileActions(QObject):
         if not self._may_replace():
             return False
         self.folder = path.parent
-        self.window.set_board(board)
+        self.current.session.replace_board(board)  # the window shows it; autosave writes it
         self.saved_snapshot = board.snapshot()
         self.window.statusBar().showMessage(self.tr("Board opened from {path}").format(path=path),
                                             STATUS_MS)
@@ -89,18 +89,11 @@ class BoardFileActions(QObject):
 
     def _may_replace(self) -> bool:
         """Ask before replacing a board that has moves not saved to a board file."""
-        window = self.window
-        if window.undo_stack.count() == 0 or window.board.snapshot() == self.saved_snapshot:
+        if self.undo_stack.count() == 0 or self.current.board.snapshot() == self.saved_snapshot:
             return True
         answer = QMessageBox.question(
-            window, self.tr("Open board"),
+            self.window, self.tr("Open board"),
             self.tr("The board shown now has moves that are not in a board file. Replace it anyway?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-
-def install(window) -> BoardFileActions:
-    actions = BoardFileActions(window)
-    window.board_file_actions = actions
-    return actions

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.deck import load_functions
 from workshop_app.domain.diagnosis import Archetype, ArchetypeResult, Diagnosis, diagnose, load_archetypes
 from workshop_app.domain.model import Board, Change
+from workshop_app.domain.session import BoardReplaced
 from workshop_app.ui.board_scene import zone_title
+from workshop_app.ui.features import FeatureContext
 
 PANEL_WIDTH = 420
 MAX_LISTED_CARDS = 8  # longer lists end with "… and N more": the room reads the first few
@@ -476,13 +478,17 @@ class DiagnosisPanel(QDockWidget):
         return self.rows[archetype_id].state
 
 
-def install(window) -> DiagnosisPanel:
-    """Add the diagnosis dock to the main window, following its board and highlighting on its scene."""
-    panel = DiagnosisPanel(window.board, window.language, parent=window)
+def install(context: FeatureContext) -> DiagnosisPanel:
+    """Add the diagnosis dock to the main window, following the shown board and highlighting on the
+    scene."""
+    window = context.window
+    panel = DiagnosisPanel(context.current.board, context.language, parent=window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     window.resizeDocks([panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
-    panel.highlightRequested.connect(lambda ids: window.board_scene.highlight(ids))
-    window.boardReplaced.connect(panel.set_board)
-    window.view_menu.addAction(panel.toggleViewAction())
-    window.diagnosis_panel = panel
+    panel.highlightRequested.connect(context.scene.highlight)
+    context.current.sessionChanged.connect(lambda session: panel.set_board(session.board))
+    context.current.recorded.connect(
+        lambda change: panel.set_board(change.after) if isinstance(change, BoardReplaced) else None)
+    context.menus.add("view.panels", panel.toggleViewAction())
+    panel.show()  # a dock added to a window already on screen starts hidden
     return panel

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from workshop_app.domain.session import Session, SessionInfo
+from workshop_app.ui.features import FeatureContext
 
 KEY_FOLDER = "export/folder"
 
@@ -22,37 +23,27 @@ KEY_FOLDER = "export/folder"
 class ExportAction(QObject):
     """The Export PDF entry of the File menu and what it does."""
 
-    def __init__(self, window, settings: QSettings | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = settings or QSettings()
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context.window)
+        self.window = window = context.window
+        self.current, self.language = context.current, context.language
+        self.settings: QSettings = context.settings
         self.last_path: Path | None = None
         self.last_error: str | None = None
         self.action = QAction(self.tr("&Export PDF…"), window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
         self.action.triggered.connect(self.ask_export)
-        self._add_to_menu()
-
-    def _add_to_menu(self) -> None:
-        menu = self.window.file_menu
-        quit_action = getattr(self.window, "quit_action", None)
-        if quit_action is not None and quit_action in menu.actions():
-            menu.insertAction(quit_action, self.action)
-            menu.insertSeparator(quit_action)
-        else:
-            menu.addAction(self.action)
+        context.menus.add("file.export", self.action)
 
     # --- the session to print ---
 
     def current_session(self) -> Session:
         """The window's session with the board as it is shown now; an untitled session around the
         board when no session is open."""
-        controller = getattr(self.window, "sessions", None)
-        session = getattr(controller, "session", None)
-        if isinstance(session, Session):
-            return replace(session, board=self.window.board)
-        info = SessionInfo(title=self.tr("Workshop"), language=self.window.language)
-        return Session(info, self.window.board)
+        if self.current.stored:
+            return replace(self.current.session)
+        info = SessionInfo(title=self.tr("Workshop"), language=self.language)
+        return Session(info, self.current.board)
 
     # --- dialogs ---
 
@@ -130,8 +121,3 @@ class ExportAction(QObject):
         box.exec()
         if box.clickedButton() is open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-
-def install(window, settings: QSettings | None = None) -> ExportAction:
-    window.export_action = ExportAction(window, settings)
-    return window.export_action

@@ -1,52 +1,80 @@
-"""The main window: the board in the middle, menus and tool bar around it, the undo stack."""
+"""The main window: the board in the middle, the core actions, and the features from one table.
+
+`FEATURES` below is the whole list of what the window offers besides moving cards: each entry builds one
+feature from a `FeatureContext` (ui/features.py) – the session model, the undo stack, the scene, the view,
+the menu sections. Adding a feature means one new module and one line in that table.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from workshop_app.domain.model import Board, BoardError, Card, Zone
+from workshop_app.domain.session import BoardReplaced, Session, SessionInfo
+from workshop_app.ui import board_files, diagnosis_panel, export_action, session_menu, session_notes
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
-from workshop_app.ui.commands import (
+from workshop_app.ui.current_session import CurrentSession
+from workshop_app.ui.features import Feature, FeatureContext, MenuSections
+from workshop_app.ui.messages import message_box
+from workshop_app.ui.undo_commands import (
     AddCardCommand,
     EditCardCommand,
     MoveCardCommand,
     RemoveCardCommand,
 )
-from workshop_app.ui.messages import message_box
+
+# What the window offers, in the order it is built. The name is the window attribute a test reaches
+# the feature under; `deferred` features are built after the board's first paint.
+FEATURES: tuple[Feature, ...] = (
+    Feature("sessions", session_menu.install),  # the session file (`.menu`: its File menu entries)
+    Feature("board_file_actions", board_files.BoardFileActions),
+    Feature("export_action", export_action.ExportAction),
+    Feature("session_notes", session_notes.SessionNotes),
+    Feature("diagnosis_panel", diagnosis_panel.install, deferred=True),
+)
 
 
 class MainWindow(QMainWindow):
-    """The board window. Features (diagnosis panel, sessions, export) attach themselves in
-    `_install_features`; each follows `boardReplaced` to react when another board is shown."""
+    """The board window. The features of `FEATURES` are built with a `FeatureContext`; each follows
+    `current` (the shown session and its change records)."""
 
-    boardReplaced = Signal(object)  # noqa: N815 - the new Board
+    boardReplaced = Signal(object)  # noqa: N815 - the new Board (prefer current.sessionChanged/recorded)
     closing = Signal()  # the window is closing: features release what they hold
 
-    def __init__(self, board: Board, language: str, *, defer_secondary: bool = False) -> None:
+    def __init__(self, board: Board, language: str, *, defer_secondary: bool = False,
+                 settings: QSettings | None = None) -> None:
         """`defer_secondary`: build the diagnosis dock and the status bar only after the board's
         first paint, so that the board appears as early as possible (the app's start does this;
         `finish_startup` builds them at once whenever something needs them earlier)."""
         super().__init__()
         self.language = language
-        self.board = board
         self.undo_stack = QUndoStack(self)
+        self.current = CurrentSession(Session(SessionInfo(title="", language=language), board), self)
         self.board_scene = BoardScene(board, language, self)
         self.view = BoardView(self.board_scene, self)
         self.setCentralWidget(self.view)
         self.view.cardDropped.connect(self.move_card)
         self.view.moveRequested.connect(lambda card_id, zone: self.move_card(card_id, zone, None))
+        self.current.sessionChanged.connect(lambda session: self._show_board(session.board))
+        self.current.recorded.connect(self._recorded)
         self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.toolbar = self._build_toolbar()
+        self.menus = MenuSections(self, self.toolbar)
+        self._add_core_actions()
         self._status_widgets: list[QWidget] = []
         self._secondary_built = False
-        self._install_features()
+        self.context = FeatureContext(
+            window=self, language=language, settings=settings or QSettings(), current=self.current,
+            undo_stack=self.undo_stack, scene=self.board_scene, view=self.view, menus=self.menus,
+            add_status=self.add_permanent_status, closing=self.closing)
+        self.features: dict[str, QObject] = {}
+        self._build_features(deferred=False)
         if defer_secondary:
             self._first_paint = _FirstPaintHook(self.view.viewport(), self.finish_startup)
         else:
@@ -55,7 +83,18 @@ class MainWindow(QMainWindow):
         self.resize(1600, 1000)
         self.view.setFocus()
 
+    @property
+    def board(self) -> Board:
+        return self.current.board
+
     # --- building ---
+
+    def _build_features(self, *, deferred: bool) -> None:
+        for feature in FEATURES:
+            if feature.deferred is deferred:
+                built = feature.build(self.context)
+                self.features[feature.name] = built
+                setattr(self, feature.name, built)
 
     def _build_actions(self) -> None:
         self.undo_action = self._history_action(self.tr("&Undo"), self.undo_stack.undo,
@@ -95,30 +134,26 @@ class MainWindow(QMainWindow):
         text_changed.connect(action.setToolTip)
         return action
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        for action in (self.undo_action, self.redo_action):
-            self.edit_menu.addAction(action)
-        self.edit_menu.addSeparator()
-        for action in (self.add_card_action, self.edit_card_action, self.remove_card_action):
-            self.edit_menu.addAction(action)
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.view_menu.addAction(self.fullscreen_action)
+    def _add_core_actions(self) -> None:
+        menus = self.menus
+        menus.add("file.quit", self.quit_action)
+        menus.add("edit.history", self.undo_action, toolbar=True)
+        menus.add("edit.history", self.redo_action, toolbar=True)
+        menus.add("edit.cards", self.add_card_action, toolbar=True)
+        menus.add("edit.cards", self.edit_card_action)
+        menus.add("edit.cards", self.remove_card_action)
+        menus.add("view.window", self.fullscreen_action, toolbar=True)
+        self.file_menu, self.edit_menu, self.view_menu = (menus.menu(m) for m in ("file", "edit", "view"))
 
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self.tr("Main tool bar"), self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        font = self.toolbar.font()
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar(self.tr("Main tool bar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        font = toolbar.font()
         font.setPixelSize(18)
-        self.toolbar.setFont(font)
-        for action in (self.undo_action, self.redo_action, self.add_card_action,
-                       self.fullscreen_action):
-            self.toolbar.addAction(action)
-        self.addToolBar(self.toolbar)
+        toolbar.setFont(font)
+        self.addToolBar(toolbar)
+        return toolbar
 
     def _build_status_bar(self) -> None:
         hint = QLabel(self.tr("Drag cards onto the board. Keys: Tab/arrows select, "
@@ -136,37 +171,33 @@ class MainWindow(QMainWindow):
         if self._secondary_built:
             self.statusBar().addPermanentWidget(widget)
 
-    def _install_features(self) -> None:
-        """Features the first paint needs: the session (which board to show) and the menu entries."""
-        from workshop_app.ui import board_files, export_action, session_notes, sessions
-
-        sessions.install(self)
-        board_files.install(self)
-        export_action.install(self)
-        session_notes.install(self)
-
     def finish_startup(self) -> None:
         """Build what the board's first paint does not need: the card caches, the status bar and the
-        diagnosis dock."""
+        deferred features (the diagnosis dock)."""
         if self._secondary_built:
             return
-        from workshop_app.ui import diagnosis_panel
-
         self._secondary_built = True
         self.board_scene.enable_item_caches()
         self._build_status_bar()
-        panel = diagnosis_panel.install(self)
-        panel.show()  # a dock added to a window already on screen starts hidden
+        self._build_features(deferred=True)
 
     # --- board ---
 
     def set_board(self, board: Board) -> None:
-        """Show another board (loaded or new); the undo history starts afresh."""
+        """Show another board in the current session (as a board file does); it is saved with it."""
+        self.current.session.replace_board(board)
+
+    def _recorded(self, change: object) -> None:
+        if isinstance(change, BoardReplaced):
+            self._show_board(change.after)
+
+    def _show_board(self, board: Board) -> None:
+        """Another board is shown (another session, or a board file); the undo history starts afresh."""
         self.view.cancel_drags()
         self.view.select(None)
         self.undo_stack.clear()
-        self.board = board
-        self.board_scene.set_board(board)
+        if board is not self.board_scene.board:
+            self.board_scene.set_board(board)
         self.boardReplaced.emit(board)
 
     def move_card(self, card_id: str, zone: str, index: int | None) -> None:

@@ -1,7 +1,7 @@
 """What the group writes down besides the board: notes on cards, next steps, the workshop's details.
 
-Each is saved to the session file the moment the dialog is confirmed (like the moves, there is no
-save button). They are session records, not board moves, so they stay out of the undo history.
+Each change is one undo step that calls one method of the session model (`domain.session.Session`);
+the autosave writes its change record to the session file at once, like a move.
 """
 
 from __future__ import annotations
@@ -24,11 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.session import ActionItem, Session, SessionInfo
-from workshop_app.storage import SessionError
+from workshop_app.domain.session import (
+    MAX_NOTE_CHARS,
+    ActionItem,
+    BoardReplaced,
+    NoteChanged,
+    Session,
+    SessionInfo,
+)
+from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.session_dialogs import NewWorkshopDialog
-
-MAX_NOTE_CHARS = 5000
+from workshop_app.ui.undo_commands import SetActionItemsCommand, SetInfoCommand, SetNoteCommand
 
 
 class NextStepsDialog(QDialog):
@@ -95,49 +101,62 @@ class NextStepsDialog(QDialog):
 
 
 class SessionNotes(QObject):
-    """The Edit menu's card note and the File menu's next steps and workshop details."""
+    """The Edit menu's card note and the File menu's next steps and workshop details. Each change is
+    one undo step calling one method of the session model; the cards show notes from its records."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
-        self.note_action = QAction(self.tr("&Note on selected card…"), window)
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
+        self.current = context.current
+        self.note_action = QAction(self.tr("&Note on selected card…"), self.window)
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.note_action.triggered.connect(self.ask_note)
-        self.steps_action = QAction(self.tr("Next &steps…"), window)
+        self.steps_action = QAction(self.tr("Next &steps…"), self.window)
         self.steps_action.triggered.connect(self.ask_next_steps)
-        self.details_action = QAction(self.tr("Workshop &details…"), window)
+        self.details_action = QAction(self.tr("Workshop &details…"), self.window)
         self.details_action.triggered.connect(self.ask_details)
-        window.edit_menu.addAction(self.note_action)
-        window.file_menu.insertAction(window.sessions.delete_action, self.details_action)
-        window.file_menu.insertAction(window.export_action.action, self.steps_action)
-        window.boardReplaced.connect(lambda _board: self.refresh())
-        window.view.selectionChanged.connect(lambda _card_id: self._update_actions())
+        context.menus.add("edit.notes", self.note_action)
+        context.menus.add("file.details", self.details_action)
+        context.menus.add("file.steps", self.steps_action)
+        self.current.sessionChanged.connect(lambda _session: self.refresh())
+        self.current.recorded.connect(self._recorded)
+        context.view.selectionChanged.connect(lambda _card_id: self._update_actions())
         self.refresh()
 
     @property
     def session(self) -> Session | None:
-        return getattr(getattr(self.window, "sessions", None), "session", None)
+        """The session held in a file; None while the unsaved demo board is shown."""
+        return self.current.session if self.current.stored else None
 
     def refresh(self) -> None:
-        """Show the open session's notes on the cards and enable what can be used."""
+        """Show the session's notes on the cards and enable what can be used."""
         session = self.session
-        self.window.board_scene.show_notes(session.notes if session is not None else {})
+        self.context.scene.show_notes(session.notes if session is not None else {})
         self._update_actions()
+
+    def _recorded(self, change: object) -> None:
+        if isinstance(change, NoteChanged):
+            item = self.context.scene.items_by_id.get(change.card_id)
+            if item is not None:
+                item.set_note(change.after)
+        elif isinstance(change, BoardReplaced):
+            self.refresh()
 
     def _update_actions(self) -> None:
         has_session = self.session is not None
-        self.note_action.setEnabled(has_session and self.window.view.selected_card_id is not None)
+        self.note_action.setEnabled(has_session and self.context.view.selected_card_id is not None)
         self.steps_action.setEnabled(has_session)
         self.details_action.setEnabled(has_session)
 
     # --- card notes ---
 
     def ask_note(self) -> None:
-        card_id = self.window.view.selected_card_id
+        card_id = self.context.view.selected_card_id
         session = self.session
         if card_id is None or session is None:
             return
-        card_text = self.window.board.card(card_id).text(self.window.language)
+        card_text = session.board.card(card_id).text(self.context.language)
         note, ok = QInputDialog.getMultiLineText(
             self.window, self.tr("Note on the card"),
             self.tr("Note on “{card}”:").format(card=card_text[:80]), session.notes.get(card_id, ""))
@@ -145,18 +164,15 @@ class SessionNotes(QObject):
             self.set_note(card_id, note)
 
     def set_note(self, card_id: str, note: str) -> bool:
-        """Save a note on a card (an empty note removes it); False when it could not be saved."""
+        """Write a note on a card (an empty note removes it) as one undo step; False when there is no
+        session or nothing changes."""
         session = self.session
         if session is None:
             return False
         note = note.strip()[:MAX_NOTE_CHARS]
-        if not self._save(lambda store: store.set_note(card_id, note)):
+        if note == session.notes.get(card_id, ""):
             return False
-        if note:
-            session.notes[card_id] = note
-        else:
-            session.notes.pop(card_id, None)
-        self.window.board_scene.items_by_id[card_id].set_note(note)
+        self.context.undo_stack.push(SetNoteCommand(session, card_id, note, self.context.language))
         return True
 
     # --- next steps ---
@@ -171,9 +187,9 @@ class SessionNotes(QObject):
 
     def set_next_steps(self, items: list[ActionItem]) -> bool:
         session = self.session
-        if session is None or not self._save(lambda store: store.set_action_items(items)):
+        if session is None or list(items) == session.action_items:
             return False
-        session.action_items = list(items)
+        self.context.undo_stack.push(SetActionItemsCommand(session, items))
         return True
 
     # --- workshop details ---
@@ -182,29 +198,16 @@ class SessionNotes(QObject):
         session = self.session
         if session is None:
             return
-        dialog = NewWorkshopDialog(self.window, self.window.language, session.info)
+        dialog = NewWorkshopDialog(self.window, self.context.language, session.info)
         dialog.setWindowTitle(self.tr("Workshop details"))
         if dialog.exec():
             self.set_details(replace(dialog.info(), date=session.info.date))
 
     def set_details(self, info: SessionInfo) -> bool:
-        return self.window.sessions.update_info(info)
-
-    # --- saving ---
-
-    def _save(self, write) -> bool:
-        store = self.window.sessions.store
-        if store is None:
+        """Change the workshop's details as one undo step; False when there is no session, the title is
+        empty or nothing changes."""
+        session = self.session
+        if session is None or not info.title.strip() or info == session.info:
             return False
-        try:
-            write(store)
-        except SessionError as exc:
-            self.window.sessions.report(exc)
-            return False
+        self.context.undo_stack.push(SetInfoCommand(session, info))
         return True
-
-
-def install(window) -> SessionNotes:
-    window.session_notes = SessionNotes(window)
-    return window.session_notes
-

@@ -1,4 +1,5 @@
-"""Undo commands: each user action is one command that calls one domain operation."""
+"""Undo commands: each user change to a session is one command whose redo and undo each call one method
+of the domain model (`Board` for cards, `Session` for notes, next steps and details)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain.model import Board, Card, CardMoved, Zone
+from workshop_app.domain.session import ActionItem, Session, SessionInfo
 from workshop_app.ui.board_scene import zone_title
 
 SHORT_TEXT = 40
@@ -87,3 +89,57 @@ class RemoveCardCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.board.add_card(self.card, self.zone, self.index)
+
+
+class SetNoteCommand(QUndoCommand):
+    """Write, change or remove the note on a card; undo puts the earlier note back."""
+
+    def __init__(self, session: Session, card_id: str, note: str, language: str) -> None:
+        super().__init__()
+        self.session, self.card_id, self.note = session, card_id, note
+        self.before = session.notes.get(card_id, "")
+        card = _short(session.board.card(card_id).text(language))
+        self.setText(QCoreApplication.translate("Commands", "Note on “{card}”").format(card=card))
+
+    def redo(self) -> None:
+        self.session.set_note(self.card_id, self.note)
+
+    def undo(self) -> None:
+        self.session.set_note(self.card_id, self.before)
+
+
+class SetActionItemsCommand(QUndoCommand):
+    """Replace the next steps; undo puts the earlier list back."""
+
+    def __init__(self, session: Session, items: list[ActionItem]) -> None:
+        super().__init__()
+        self.session, self.items = session, list(items)
+        self.before = list(session.action_items)
+        self.setText(QCoreApplication.translate("Commands", "Change next steps"))
+
+    def redo(self) -> None:
+        self.session.set_action_items(self.items)
+
+    def undo(self) -> None:
+        self.session.set_action_items(self.before)
+
+
+class SetInfoCommand(QUndoCommand):
+    """Change the workshop's details (a rename is one too); undo restores them."""
+
+    def __init__(self, session: Session, info: SessionInfo) -> None:
+        super().__init__()
+        self.session, self.info = session, info.copy()
+        self.before = session.info.copy()
+        if info.title.strip() != self.before.title:
+            text = QCoreApplication.translate("Commands", "Rename workshop to “{title}”").format(
+                title=_short(info.title.strip()))
+        else:
+            text = QCoreApplication.translate("Commands", "Change workshop details")
+        self.setText(text)
+
+    def redo(self) -> None:
+        self.session.set_info(self.info)
+
+    def undo(self) -> None:
+        self.session.set_info(self.before)

@@ -1,0 +1,259 @@
+"""The session file behind the window: open, create, duplicate, delete, and the start-up choice.
+
+`SessionController` does nothing until the app calls `start(...)` (or `open_path`/`new_session`), so a
+window built for a test never touches a folder. What is shown is the `CurrentSession`; the file follows
+it through `Autosave`. Which folder and which session at start is decided in `storage.location`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from workshop_app.domain.deck import load_deck
+from workshop_app.domain.model import Board
+from workshop_app.domain.session import InfoChanged, Session, SessionInfo
+from workshop_app.storage import (
+    SessionError,
+    SessionStore,
+    check_folder,
+    list_sessions,
+    location,
+    move_to_trash,
+)
+from workshop_app.ui.autosave import Autosave
+from workshop_app.ui.features import FeatureContext
+from workshop_app.ui.messages import message_box
+from workshop_app.ui.recent_sessions import RecentSessions
+
+APP_TITLE = location.APP_NAME
+
+
+def demo_info(language: str) -> SessionInfo:
+    return SessionInfo(title=QCoreApplication.translate("Sessions", "Demo workshop"), language=language)
+
+
+class SessionController(QObject):
+    """The open session file of a window."""
+
+    fileChanged = Signal()  # noqa: N815 - a session file was opened or closed
+
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context.window)
+        self.context = context
+        self.window = context.window
+        self.current = context.current
+        self.recent = RecentSessions(context.settings)
+        self.folder: Path | None = None
+        self.store: SessionStore | None = None
+        self.autosave: Autosave | None = None
+        self.last_error: str | None = None
+        self.menu: QObject | None = None  # the File menu entries (ui/session_menu.py)
+        self._save_failed_shown = False
+        self.status = QLabel()  # joins the status bar when the window builds it
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows a file name: user text
+        context.add_status(self.status)
+        self.current.recorded.connect(self._recorded)
+        context.closing.connect(self._close_store)  # release the file (and its lock) for the next instance
+
+    @property
+    def session(self) -> Session | None:
+        """The session held in a file, or None while the unsaved demo board is shown."""
+        return self.current.session if self.store is not None else None
+
+    @property
+    def settings(self):
+        return self.recent.settings
+
+    @settings.setter
+    def settings(self, settings) -> None:
+        self.recent.settings = settings
+
+    # --- start-up ---
+
+    def start(self, sessions_dir: Path | None = None, session: Path | None = None) -> None:
+        """Choose the sessions folder (`--sessions-dir`, the preference, or the default), then open
+        `session`, else reopen the last session, or create the demo workshop when there is none."""
+        if not self.use_folder(sessions_dir):
+            self._show_unsaved_demo()
+            return
+        reopen = location.session_to_reopen(session, self.recent.last())
+        if reopen is not None:
+            if not self.open_path(reopen):
+                self._show_unsaved_demo()
+            return
+        if not self.new_session(demo_info(self.context.language), load_deck().board()):
+            self._show_unsaved_demo()
+
+    def use_folder(self, override: Path | None = None) -> bool:
+        """Settle on a sessions folder: `override` (--sessions-dir), else $GRENZZIEHUNG_SESSIONS_DIR,
+        else the preference, else the default. A missing chosen folder falls back to the default with a
+        message. False when no folder can be used."""
+        chosen = location.chosen_sessions_dir(override, self.recent.folder_preference())
+        default = location.default_sessions_dir()
+        if chosen is not None:
+            try:
+                self.folder = check_folder(chosen)
+                return True
+            except SessionError as exc:
+                self.report(exc, extra=self.tr("Using the default folder {folder} instead.").format(
+                    folder=default))
+        try:
+            default.mkdir(parents=True, exist_ok=True)
+            self.folder = check_folder(default)
+            return True
+        except OSError as exc:
+            self.report_text(self.tr("The sessions folder {folder} cannot be created ({detail}).").format(
+                folder=default, detail=exc.strerror or exc))
+        except SessionError as exc:
+            self.report(exc)
+        return False
+
+    def folder_or_default(self) -> Path:
+        return self.folder or location.default_sessions_dir()
+
+    def set_folder_preference(self, folder: Path) -> bool:
+        try:
+            self.folder = check_folder(folder)
+        except SessionError as exc:
+            self.report(exc)
+            return False
+        self.recent.set_folder_preference(folder)
+        return True
+
+    def _show_unsaved_demo(self) -> None:
+        self._close_store()
+        self.current.show(Session(demo_info(self.context.language), load_deck().board()), stored=False)
+        self._update_title()
+
+    # --- opening and creating ---
+
+    def open_path(self, path: Path) -> bool:
+        """Open a session file in the window; on failure show why and keep what is shown."""
+        path = Path(path)
+        if self.store is not None and self.store.path.resolve() == path.resolve():
+            return True
+        try:
+            store = SessionStore.open(path)
+        except SessionError as exc:
+            self.report(exc)
+            return False
+        try:
+            session = store.load()
+        except SessionError as exc:
+            store.close()
+            self.report(exc)
+            return False
+        self._show(store, session)
+        return True
+
+    def new_session(self, info: SessionInfo, board: Board) -> bool:
+        try:
+            store = SessionStore.create(self.folder_or_default(), info, board)
+            session = store.load()
+        except SessionError as exc:
+            self.report(exc)
+            return False
+        self._show(store, session)
+        return True
+
+    def duplicate(self, title: str) -> bool:
+        """A new session with the same details, deck and cards, every card back in the tray."""
+        assert self.session is not None
+        copy = self.session.info.copy()
+        copy.title = title
+        return self.new_session(copy, self.current.board.emptied())
+
+    def _show(self, store: SessionStore, session: Session) -> None:
+        self._close_store()
+        self.store = store
+        self._save_failed_shown = False
+        self.current.show(session, stored=True)
+        self.autosave = Autosave(store, session, self.context.undo_stack, self._save_failed,
+                                 self._save_recovered)
+        self.recent.remember(store.path)
+        self._update_title()
+        self.fileChanged.emit()
+
+    def _close_store(self) -> None:
+        if self.autosave is not None:
+            self.autosave.stop()
+            self.autosave = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+            self.fileChanged.emit()
+
+    def close(self) -> None:
+        """Release the session file (the window is closing)."""
+        self._close_store()
+
+    def _recorded(self, change: object) -> None:
+        if isinstance(change, InfoChanged):
+            self._update_title()
+
+    # --- deleting ---
+
+    def delete_current(self) -> Path | None:
+        """Close the session and move its file to `trash/`; then show the newest other session."""
+        assert self.store is not None
+        path = self.store.path
+        self._close_store()
+        try:
+            target = move_to_trash(path)
+        except SessionError as exc:
+            self.report(exc)
+            self.open_path(path)
+            return None
+        self.recent.forget(path)
+        if not self._open_newest():
+            self.new_session(demo_info(self.context.language), load_deck().board())
+        return target
+
+    def _open_newest(self) -> bool:
+        if self.folder is None:
+            return False
+        try:
+            summaries = list_sessions(self.folder)
+        except SessionError:
+            return False
+        return any(summary.error is None and self.open_path(summary.path) for summary in summaries)
+
+    # --- messages and title ---
+
+    def report(self, error: SessionError, extra: str = "") -> None:
+        text = error.message(self.context.language)
+        self.report_text(" ".join(part for part in (text, extra) if part))
+
+    def report_text(self, text: str) -> None:
+        self.last_error = text
+        print(f"workshop-app: {' '.join(text.split())}", file=sys.stderr)  # for a start from a terminal
+        message_box(self._parent_widget(), QMessageBox.Icon.Warning, self.tr("Sessions"), text,
+                    QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Ok)
+
+    def _save_failed(self, error: SessionError) -> None:
+        self.status.setText(self.tr("Not saved!"))
+        if not self._save_failed_shown:
+            self._save_failed_shown = True
+            self.report(error)
+
+    def _save_recovered(self) -> None:
+        self._save_failed_shown = False
+        self._update_title()
+
+    def _parent_widget(self) -> QWidget | None:
+        return self.window if self.window.isVisible() else None
+
+    def _update_title(self) -> None:
+        if self.session is not None and self.store is not None:
+            self.window.setWindowTitle(f"{self.session.info.title} – {APP_TITLE}")
+            self.status.setText(self.tr("Saved automatically: {name}").format(name=self.store.path.name))
+            self.status.setToolTip(str(self.store.path))
+        else:
+            self.window.setWindowTitle(self.tr("{title} (not saved) – {app}").format(
+                title=self.tr("Demo workshop"), app=APP_TITLE))
+            self.status.setText(self.tr("Not saved – File > New workshop saves"))
+            self.status.setToolTip("")
