@@ -135,6 +135,42 @@ def test_archetype_names_scores_and_the_flagged_verdict_appear(language):
         assert squeeze(board.card(card_id).text(language)) in text[evidence_start:]
 
 
+def partial_kundenversteher_board(board: Board) -> Board:
+    """Two of the three steps of the product sale in marketing, the third still in the tray; one card
+    moved into the strip beside its reference side."""
+    for card_id, zone in {"needs_analysis": Zone.MARKETING, "product_proposal": Zone.MARKETING,
+                          "price_negotiation": Zone.SALES, "terms": Zone.SALES,
+                          "advertising": Zone.MARKETING, "argument_lists": Zone.SHARED,
+                          "market_insight": Zone.MARKETING, "graphic_design": Zone.MARKETING}.items():
+        board.move(card_id, zone)
+    return board
+
+
+def test_a_leaning_archetype_is_shown_as_leaning_with_its_cards_and_the_deciding_card(board):
+    board = partial_kundenversteher_board(board)
+    text = squeeze(all_text(summary_pdf(session_for(board, "de"))))
+    assert squeeze("Die Kundenversteher – deutet sich an, Ähnlichkeit 67 %") in text
+    block = text[text.index(squeeze("Die Kundenversteher – deutet sich an")):]
+    assert squeeze("Kundenproblem und Bedarf ermitteln (Marketing)") in block
+    assert squeeze("Entscheidend: »Kunden vom Nutzen überzeugen« (noch nicht gelegt) ins Marketing "
+                   "oder in die Schnittstelle") in block
+    assert squeeze("keinem Archetyp") in text  # the key facts: leaning is no verdict yet
+
+
+def test_every_score_above_zero_names_its_cards_in_the_pdf(board):
+    board = partial_kundenversteher_board(board)
+    diagnosis = diagnose(board)
+    labels = Labels("en")
+    text = squeeze(all_text(summary_pdf(session_for(board, "en"), diagnosis)))
+    for result in diagnosis.results:
+        if result.score > 0:
+            start = text.index(squeeze(result.archetype.name("en") + " – "))
+            for card_id in result.evidence:
+                assert squeeze(board.card(card_id).text("en")) in text[start:]
+    # the card in the strip beside its reference side is shared, not wrong
+    assert squeeze(labels.fmt("shared_instead", side="Sales")) in text
+
+
 def test_a_board_that_resembles_nothing_says_so():
     data = summary_pdf(session_for(reference_board(), "en"))
     text = squeeze(all_text(data))

@@ -7,7 +7,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop_app.domain.diagnosis import Diagnosis
 from workshop_app.export.fonts import BOLD, REGULAR
-from workshop_app.export.palette import CALM, FLAGGED, GRID, INK, MUTED, TRACK
+from workshop_app.export.palette import CALM, FLAGGED, GRID, INK, LEANING_COLOUR, MUTED, TRACK
 from workshop_app.export.texts import Labels
 
 ROW_H = 24.0
@@ -20,7 +20,8 @@ def score_chart(diagnosis: Diagnosis, labels: Labels, width: float) -> Drawing:
     names = [result.archetype.name(language) for result in diagnosis.results]
     name_w = max((stringWidth(name, BOLD, 9.5) for name in names), default=0) + 10
     verdict_w = max(stringWidth(labels["not_enough_cards"], REGULAR, 8),
-                    stringWidth(labels["resembles"], BOLD, 9)) + 52
+                    stringWidth(labels["resembles"], BOLD, 9),
+                    stringWidth(labels["leaning"], BOLD, 9)) + 52
     bar_x = name_w
     bar_w = max(width - name_w - verdict_w, 80)
     axis_h = 12.0
@@ -37,7 +38,9 @@ def score_chart(diagnosis: Diagnosis, labels: Labels, width: float) -> Drawing:
         bar_y = y + (ROW_H - BAR_H) / 2
         drawing.add(String(0, bar_y + 2.5, names[row], fontName=BOLD, fontSize=9.5, fillColor=INK))
         drawing.add(Rect(bar_x, bar_y, bar_w, BAR_H, fillColor=TRACK, strokeColor=None))
-        colour = FLAGGED if result.resembles else (CALM if result.judgeable else GRID)
+        leaning = result.state == "leaning"
+        colour = (FLAGGED if result.resembles else LEANING_COLOUR if leaning
+                  else CALM if result.judgeable else GRID)
         if result.score > 0:
             drawing.add(Rect(bar_x, bar_y, bar_w * min(result.score, 1.0), BAR_H, fillColor=colour,
                              strokeColor=None))
@@ -48,6 +51,9 @@ def score_chart(diagnosis: Diagnosis, labels: Labels, width: float) -> Drawing:
         if result.resembles:
             drawing.add(String(verdict_x, bar_y + 2.5, labels["resembles"], fontName=BOLD,
                                fontSize=9, fillColor=FLAGGED))
+        elif leaning:
+            drawing.add(String(verdict_x, bar_y + 2.5, labels["leaning"], fontName=BOLD,
+                               fontSize=9, fillColor=LEANING_COLOUR))
         elif not result.judgeable:
             drawing.add(String(verdict_x, bar_y + 2.5, labels["not_enough_cards"], fontName=REGULAR,
                                fontSize=8, fillColor=MUTED))

@@ -35,6 +35,7 @@ from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis, diagnose
 from workshop_app.domain.model import PLACED_ZONES, Card, Zone
 from workshop_app.domain.session import Session
 from workshop_app.export.board_drawing import BoardDrawing
+from workshop_app.export.diagnosis_rows import explained, explanation_rows, state_colour
 from workshop_app.export.fonts import BOLD, REGULAR, register_fonts
 from workshop_app.export.palette import ACCENT, FLAGGED, INK, MUTED, PANEL, RULE, WHITE, ZONE_COLOURS
 from workshop_app.export.score_chart import score_chart
@@ -388,39 +389,48 @@ class _Story:
             story.append(self.para(markup(labels["nothing_placed"]), self.s.body))
         elif not flagged:
             story.append(self.para(markup(labels["no_archetype"]), self.s.body))
-        for result in flagged:
-            story += self.archetype_block(result)
+        for result in diagnosis.results:
+            if explained(result):
+                story += self.archetype_block(result)
         return story
 
     def archetype_block(self, result: ArchetypeResult) -> list[Flowable]:
+        """An archetype the board resembles: its example, the cards, harm and recommendation; any
+        other with a score or a deciding card: the cards behind it and what would decide it."""
         labels = self.labels
         archetype = result.archetype
         language = self.language
-        heading = labels.fmt("archetype_heading", name=archetype.name(language),
-                             score=labels.percent(result.score))
-        evidence = "".join(f"<br/>•&nbsp;{markup(self.card_text(card_id))}"
-                           for card_id in result.evidence)
-        rows = [
-            (labels["context"], markup(archetype.context(language))),
-            (labels["pattern"], markup(archetype.summary(language))),
-            (labels["evidence"], evidence.removeprefix("<br/>") or labels["none_given"]),
-            (labels["harm"], markup(archetype.harm(language))),
-            (labels["recommendation"], markup(archetype.recommendation(language))),
-        ]
+        if result.resembles:
+            heading = labels.fmt("archetype_heading", name=archetype.name(language),
+                                 score=labels.percent(result.score))
+        else:
+            heading = labels.fmt("archetype_heading_state", name=archetype.name(language),
+                                 state=labels[result.state if result.state != "not_judgeable"
+                                              else "not_enough_cards"],
+                                 score=labels.percent(result.score))
+        rows = explanation_rows(result, self.board, labels)
+        if result.resembles:
+            rows = [(labels["context"], markup(archetype.context(language))),
+                    (labels["pattern"], markup(archetype.summary(language))), *rows,
+                    (labels["harm"], markup(archetype.harm(language))),
+                    (labels["recommendation"], markup(archetype.recommendation(language)))]
         label_w = 40 * mm
         cells = [[self.para(markup(key), self.s.cell_head), self.para(value, self.s.cell)]
                  for key, value in rows if value]
-        table = Table(cells, colWidths=[label_w, self.t.frame_width - label_w - 4], hAlign="RIGHT",
-                      splitByRow=1, splitInRow=1, style=TableStyle([
-                          ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                          ("LINEBEFORE", (0, 0), (0, -1), 2.5, FLAGGED),
-                          ("LEFTPADDING", (0, 0), (-1, -1), 7),
-                          ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                          ("BACKGROUND", (1, 4), (1, 4), HexColor("#fff4e6")),
-                      ]))
-        heading_style = ParagraphStyle("flag", parent=self.s.h3, textColor=FLAGGED)
-        return [self.para(markup(heading), heading_style), table, Spacer(1, 4)]
+        colour = state_colour(result)
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, colour),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+        if result.resembles:
+            style.append(("BACKGROUND", (1, len(cells) - 1), (1, len(cells) - 1), HexColor("#fff4e6")))
+        heading_style = ParagraphStyle("flag", parent=self.s.h3, textColor=colour)
+        story: list[Flowable] = [self.para(markup(heading), heading_style)]
+        if cells:
+            story.append(Table(cells, colWidths=[label_w, self.t.frame_width - label_w - 4],
+                               hAlign="RIGHT", splitByRow=1, splitInRow=1, style=TableStyle(style)))
+        return [*story, Spacer(1, 4)]
 
     def reference_section(self) -> list[Flowable]:
         labels = self.labels
@@ -432,17 +442,19 @@ class _Story:
         sentence = labels.fmt("conformity_sentence",
                               percent=labels.percent(diagnosis.reference_conformity))
         story.append(self.para(markup(sentence), self.s.body))
-        if not diagnosis.off_reference:
+        if not diagnosis.off_reference and not diagnosis.shared_instead:
             story.append(self.para(markup(labels["off_reference_none"]), self.s.body))
             return story
         functions = load_functions()
         rows: list[list[str]] = []
         none = labels["none_given"]
-        for card_id in diagnosis.off_reference:
+        for card_id in (*diagnosis.off_reference, *diagnosis.shared_instead):
             card = self.board.card(card_id) if card_id in self.board else None
             reference = _reference_zone(card, functions)
-            rows.append([self.card_text(card_id),
-                         self.zone_name(self.board.zone_of(card_id)) if card else none,
+            now = self.zone_name(self.board.zone_of(card_id)) if card else none
+            if card_id in diagnosis.shared_instead and reference:
+                now = labels.fmt("shared_instead", side=self.zone_name(reference))
+            rows.append([self.card_text(card_id), now,
                          self.zone_name(reference) if reference else none])
         width = self.t.frame_width
         story.append(self.table(("col_card", "col_now", "col_reference"), rows,
