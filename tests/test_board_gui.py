@@ -93,10 +93,10 @@ def test_keyboard_selects_and_moves_cards(qtbot, window):
     view = window.view
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Tab)
-    first = view.selected_card_id
+    first = window.selection.card_id
     assert first == window.board.ids_in(Zone.UNPLACED)[0]
     QTest.keyClick(view, Qt.Key.Key_Right)
-    second = view.selected_card_id
+    second = window.selection.card_id
     assert second == window.board.ids_in(Zone.UNPLACED)[1]
     QTest.keyClick(view, Qt.Key.Key_1)
     assert window.board.zone_of(second) is Zone.MARKETING
@@ -108,9 +108,9 @@ def test_keyboard_selects_and_moves_cards(qtbot, window):
     assert window.board.zone_of(second) is Zone.UNPLACED
     assert window.undo_stack.count() == 4
     QTest.keyClick(view, Qt.Key.Key_Up)  # the card went to the end of the tray: go up a row
-    assert view.selected_card_id not in (None, second)
+    assert window.selection.card_id not in (None, second)
     QTest.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
-    assert view.selected_card_id is not None
+    assert window.selection.card_id is not None
 
 
 def test_a_finger_drag_moves_a_card(qtbot, window):
@@ -200,7 +200,7 @@ def test_custom_card_add_and_remove_are_undoable(qtbot, window, monkeypatch):
     assert custom[0].id in window.board_scene.items_by_id
     drag_card_to(qtbot, window.view, custom[0].id, zone_point(window.view, Zone.SHARED))
     assert window.board.zone_of(custom[0].id) is Zone.SHARED
-    window.view.select(custom[0].id)
+    window.selection.select(custom[0].id)
     window.remove_selected_card()
     assert custom[0].id not in window.board
     window.undo_action.trigger()

@@ -113,7 +113,7 @@ def test_the_window_adds_shows_and_drags_a_hostile_card(qtbot, window, monkeypat
     window.board.check_invariants()
 
     type_into_dialog(monkeypatch, text + " (bearbeitet)")
-    window.view.select(card.id)
+    window.selection.select(card.id)
     window.ask_edit_card()
     assert window.board.card(card.id).text("en") == (text + " (bearbeitet)").strip()
     window.grab()

@@ -41,7 +41,7 @@ def pdf_text(session) -> str:
 
 def test_a_note_on_a_selected_card_is_saved_marked_and_printed(qtbot, window, monkeypatch):
     drag_card_to(qtbot, window.view, "price_negotiation", zone_point(window.view, Zone.SALES))
-    assert window.view.selected_card_id == "price_negotiation"  # a drag selects the card
+    assert window.selection.card_id == "price_negotiation"  # a drag selects the card
     note = "Nur bis 10 % Rabatt <b>ohne</b> Rücksprache & Co."
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *args, **kwargs: (note, True))
     window.session_notes.note_action.trigger()
@@ -58,7 +58,7 @@ def test_a_note_on_a_selected_card_is_saved_marked_and_printed(qtbot, window, mo
 
 
 def test_notes_come_back_with_the_session(qtbot, window, tmp_path):
-    window.view.select("advertising")
+    window.selection.select("advertising")
     assert window.session_notes.set_note("advertising", "Budget klären")
     path = window.sessions.store.path
     window.close()
@@ -71,9 +71,9 @@ def test_notes_come_back_with_the_session(qtbot, window, tmp_path):
 
 
 def test_the_note_action_needs_a_selected_card(qtbot, window):
-    window.view.select(None)
+    window.selection.select(None)
     assert not window.session_notes.note_action.isEnabled()
-    window.view.select("terms")
+    window.selection.select("terms")
     assert window.session_notes.note_action.isEnabled()
 
 
@@ -127,7 +127,7 @@ def test_without_a_session_the_actions_are_off(qtbot):
     qtbot.addWidget(window)
     assert not window.session_notes.steps_action.isEnabled()
     assert not window.session_notes.details_action.isEnabled()
-    window.view.select("terms")
+    window.selection.select("terms")
     assert not window.session_notes.note_action.isEnabled()
 
 

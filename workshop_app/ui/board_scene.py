@@ -1,7 +1,8 @@
 """The board scene: zone backgrounds, the boundary lines and one item per card.
 
 The scene keeps a card-id-to-item map and re-flows the items whenever the board announces a change;
-it never changes the board itself. Input (mouse, touch, keys) is the view's business.
+it never changes the board itself. Its geometry is a `BoardGeometry` no view owns; input (mouse,
+touch, keys) is `BoardInput`'s business.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from workshop_app.domain.model import (
     Zone,
 )
 from workshop_app.ui import layout as geo
+from workshop_app.ui.board_geometry import BoardGeometry
 
 MAX_SHOWN_CHARS = 140
 
@@ -247,8 +249,7 @@ class BoardScene(QGraphicsScene):
         self.items_by_id: dict[str, CardItem] = {}
         self.zone_items = {zone: ZoneItem(zone) for zone in ALL_ZONES}
         self.boundary = BoundaryItem()
-        self.layout = geo.compute_layout({}, 16, 9)
-        self._target = (16.0, 9.0)  # the size (aspect ratio) of the view the layout is made for
+        self.geometry = BoardGeometry()  # the layout in use and the size it is made for
         self._relayout_pending = False
         self._dragged: set[str] = set()
         self._cache_items = False
@@ -310,9 +311,14 @@ class BoardScene(QGraphicsScene):
 
     # --- layout ---
 
+    @property
+    def layout(self) -> geo.BoardLayout:
+        return self.geometry.layout
+
     def set_available_size(self, width: float, height: float) -> None:
-        """Lay the board out for a view of this size: a new fit, the zoom may change."""
-        self._target = (width, height)
+        """Lay the board out for a view of this size: a new fit, the zoom may change. The window calls
+        it for its main view; no view calls it."""
+        self.geometry.set_target_size(width, height)
         self.relayout(refit=True)
 
     def relayout(self, *, refit: bool = False) -> None:
@@ -324,8 +330,7 @@ class BoardScene(QGraphicsScene):
             return
         self._relayout_pending = False
         counts = {zone: len(self.board.ids_in(zone)) for zone in ALL_ZONES}
-        self.layout = geo.compute_layout(counts, *self._target,
-                                         keep=None if refit else self.layout)
+        self.geometry.recompute(counts, refit=refit)
         for zone, geometry in self.layout.zones.items():
             self.zone_items[zone].set_geometry(geometry.rect, counts[zone])
             for index, card_id in enumerate(self.board.ids_in(zone)):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
 from workshop_app.ui.current_session import CurrentSession
+from workshop_app.ui.selection import CardSelection
 
 translate = QCoreApplication.translate
 
@@ -99,7 +100,8 @@ class FeatureContext:
     current: CurrentSession
     undo_stack: QUndoStack
     scene: BoardScene
-    view: BoardView
+    view: BoardView  # the main (facilitator's) view
+    selection: CardSelection  # the selected card, shared by every view
     menus: MenuSections
     add_status: Callable[[QWidget], None]  # a permanent widget at the right of the status bar
     closing: SignalInstance  # the window is closing: release what you hold

@@ -10,18 +10,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from workshop_app.domain.model import Board, BoardError, Card, Zone
 from workshop_app.domain.session import BoardReplaced, Session, SessionInfo
 from workshop_app.ui import board_files, diagnosis_panel, export_action, session_menu, session_notes
+from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
 from workshop_app.ui.current_session import CurrentSession
 from workshop_app.ui.features import Feature, FeatureContext, MenuSections
 from workshop_app.ui.messages import message_box
+from workshop_app.ui.selection import CardSelection
 from workshop_app.ui.undo_commands import (
     AddCardCommand,
     EditCardCommand,
@@ -57,10 +59,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.current = CurrentSession(Session(SessionInfo(title="", language=language), board), self)
         self.board_scene = BoardScene(board, language, self)
+        self.selection = CardSelection(self.board_scene, self)
         self.view = BoardView(self.board_scene, self)
+        self.input = BoardInput(self.view, self.selection)
         self.setCentralWidget(self.view)
-        self.view.cardDropped.connect(self.move_card)
-        self.view.moveRequested.connect(lambda card_id, zone: self.move_card(card_id, zone, None))
+        self.input.moveRequested.connect(self.move_card)
+        self.view.resized.connect(self._lay_out_for)  # the main view's size decides the layout
+        self._lay_out_for(self.view.viewport().size())
         self.current.sessionChanged.connect(lambda session: self._show_board(session.board))
         self.current.recorded.connect(self._recorded)
         self._build_actions()
@@ -71,7 +76,8 @@ class MainWindow(QMainWindow):
         self._secondary_built = False
         self.context = FeatureContext(
             window=self, language=language, settings=settings or QSettings(), current=self.current,
-            undo_stack=self.undo_stack, scene=self.board_scene, view=self.view, menus=self.menus,
+            undo_stack=self.undo_stack, scene=self.board_scene, view=self.view,
+            selection=self.selection, menus=self.menus,
             add_status=self.add_permanent_status, closing=self.closing)
         self.features: dict[str, QObject] = {}
         self._build_features(deferred=False)
@@ -191,20 +197,23 @@ class MainWindow(QMainWindow):
         if isinstance(change, BoardReplaced):
             self._show_board(change.after)
 
+    def _lay_out_for(self, size: QSize) -> None:
+        self.board_scene.set_available_size(size.width(), size.height())
+
     def _show_board(self, board: Board) -> None:
         """Another board is shown (another session, or a board file); the undo history starts afresh."""
-        self.view.cancel_drags()
-        self.view.select(None)
+        self.input.cancel_drags()
+        self.selection.select(None)
         self.undo_stack.clear()
         if board is not self.board_scene.board:
             self.board_scene.set_board(board)
         self.boardReplaced.emit(board)
 
-    def move_card(self, card_id: str, zone: str, index: int | None) -> None:
+    def move_card(self, card_id: str, zone: Zone, index: int | None) -> None:
         board = self.board
-        if board.zone_of(card_id) is Zone(zone) and index is None:
+        if board.zone_of(card_id) is zone and index is None:
             return  # already there: no empty undo step
-        self.undo_stack.push(MoveCardCommand(board, card_id, Zone(zone), index, self.language))
+        self.undo_stack.push(MoveCardCommand(board, card_id, zone, index, self.language))
 
     # --- custom cards ---
 
@@ -213,10 +222,10 @@ class MainWindow(QMainWindow):
         if ok and text.strip():
             card = Card(f"custom-{uuid.uuid4().hex[:8]}", text.strip(), text.strip(), None, True)
             self.undo_stack.push(AddCardCommand(self.board, card))
-            self.view.select(card.id)
+            self.selection.select(card.id)
 
     def ask_edit_card(self) -> None:
-        card_id = self.view.selected_card_id
+        card_id = self.selection.card_id
         if card_id is None:
             return
         before = self.board.card(card_id)
@@ -232,14 +241,14 @@ class MainWindow(QMainWindow):
             message_box(self, QMessageBox.Icon.Warning, self.tr("Edit card"), str(exc))
 
     def remove_selected_card(self) -> None:
-        card_id = self.view.selected_card_id
+        card_id = self.selection.card_id
         if card_id is None:
             return
         if not self.board.card(card_id).custom:
             message_box(self, QMessageBox.Icon.Information, self.tr("Remove card"), self.tr(
                 "Cards of the deck stay in the workshop; move them back to the tray instead."))
             return
-        self.view.select(None)
+        self.selection.select(None)
         self.undo_stack.push(RemoveCardCommand(self.board, card_id))
 
     # --- window ---

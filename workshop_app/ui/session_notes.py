@@ -121,7 +121,7 @@ class SessionNotes(QObject):
         context.menus.add("file.steps", self.steps_action)
         self.current.sessionChanged.connect(lambda _session: self.refresh())
         self.current.recorded.connect(self._recorded)
-        context.view.selectionChanged.connect(lambda _card_id: self._update_actions())
+        context.selection.changed.connect(lambda _card_id: self._update_actions())
         self.refresh()
 
     @property
@@ -145,14 +145,14 @@ class SessionNotes(QObject):
 
     def _update_actions(self) -> None:
         has_session = self.session is not None
-        self.note_action.setEnabled(has_session and self.context.view.selected_card_id is not None)
+        self.note_action.setEnabled(has_session and self.context.selection.card_id is not None)
         self.steps_action.setEnabled(has_session)
         self.details_action.setEnabled(has_session)
 
     # --- card notes ---
 
     def ask_note(self) -> None:
-        card_id = self.context.view.selected_card_id
+        card_id = self.context.selection.card_id
         session = self.session
         if card_id is None or session is None:
             return
