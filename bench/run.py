@@ -33,7 +33,8 @@ QUICK_LOOSENESS = 10.0
 MODULE_TIMEOUT_S = {True: 600.0, False: 1800.0}
 
 # the modules the issues ask for; any other bench_*.py found is run as well
-EXPECTED_MODULES = ("bench_startup", "bench_diagnosis", "bench_drag", "bench_autosave", "bench_export")
+EXPECTED_MODULES = ("bench_startup", "bench_diagnosis", "bench_drag", "bench_autosave", "bench_export",
+                    "bench_agreement")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ BOUNDS: dict[str, Bound] = {bound.figure: bound for bound in (
     Bound("autosave_median_ms", "<", 5.0),
     Bound("export_s_60", "<", 1.0),
     Bound("peak_rss_mb", "<", 250.0),
+    Bound("agreement_ms_300", "<", 5.0),
 )}
 BOUND_MODULE = {
     "startup_ratio": "bench_startup",
@@ -70,6 +72,7 @@ BOUND_MODULE = {
     "peak_rss_mb": "bench_drag",
     "autosave_median_ms": "bench_autosave",
     "export_s_60": "bench_export",
+    "agreement_ms_300": "bench_agreement",
 }
 # figure -> (its baseline figure, its ratio figure); a missing ratio is computed from the two
 COMPARISONS: dict[str, tuple[str, str | None]] = {
@@ -81,6 +84,7 @@ COMPARISONS: dict[str, tuple[str, str | None]] = {
     "peak_rss_mb": ("peak_rss_baseline_mb", "peak_rss_ratio"),
     "autosave_median_ms": ("autosave_baseline_median_ms", "autosave_ratio"),
     "export_s_60": ("export_baseline_s", "export_ratio"),
+    "agreement_ms_300": ("agreement_baseline_ms_300", "agreement_ratio_300"),
     "diagnosis_ms_22": ("diagnosis_baseline_label_ms_22", "diagnosis_ratio_label_22"),
     "diagnosis_ms_300": ("diagnosis_baseline_label_ms_300", "diagnosis_ratio_label_300"),
 }

@@ -5,4 +5,5 @@ Each module listed in `SUBCOMMANDS` has `register(subparsers)`, which adds its p
 `workshop-app diagnose` and friends start fast and run without a display.
 """
 
-SUBCOMMANDS: tuple[str, ...] = ("diagnose", "sessions", "new", "open", "export", "importing")
+SUBCOMMANDS: tuple[str, ...] = ("diagnose", "sessions", "new", "open", "export", "importing",
+                               "agreement")

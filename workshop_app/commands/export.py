@@ -1,5 +1,8 @@
-"""`workshop-app export SESSION_OR_BOARD --pdf OUT.pdf [--lang de|en] [--pagesize a4|letter]`, or
-`workshop-app export SESSION --json OUT.json` (the whole session as JSON, `domain.sessionfile`).
+"""`workshop-app export SOURCE [--pdf OUT.pdf] [--charter OUT.md] [--lang de|en]
+[--pagesize a4|letter]`, or `workshop-app export SESSION --json OUT.json` (the whole session as JSON,
+`domain.sessionfile`).
+
+`--charter` writes the role charters of the agreed board as Markdown (for a wiki or an HR document).
 
 Writes the PDF summary of a session file (SQLite) or of a board file (JSON, with an untitled session
 around it). A file that cannot be read, or a PDF that cannot be written (folder missing or not
@@ -13,23 +16,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from workshop_app.commands.sessions import read_session_or_board
-from workshop_app.domain.boardfile import BoardFileError
+from workshop_app.commands.agreement import SOURCE_ERRORS, AgreementSource, load_agreement_source
+from workshop_app.domain.agreement_texts import AgreementTextsError
+from workshop_app.domain.charter import build_charters, render_markdown
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError
 from workshop_app.domain.session import Session
 from workshop_app.domain.sessionfile import SessionFileError, write_session_file
 from workshop_app.domain.write_target import WriteTargetError, check_write_target
-from workshop_app.export import PAGE_SIZES, ExportError, write_summary_pdf
+from workshop_app.export import PAGE_SIZES, ExportError, write_atomically, write_summary_pdf
 from workshop_app.export.texts import ExportTextsError
-from workshop_app.storage import SessionError
 
 EXIT_BAD_INPUT = 2
 EXIT_WRITE_FAILED = 3
-
-
-class InputError(ValueError):
-    """The session or board file cannot be used."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,9 +39,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "block to sign.")
     parser.add_argument("source", metavar="SESSION_OR_BOARD",
                         help="a session file, a session JSON file or a board file")
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--pdf", metavar="OUT.pdf", help="where to write the PDF")
-    target.add_argument("--json", metavar="OUT.json",
+    parser.add_argument("--pdf", metavar="OUT.pdf", help="where to write the PDF")
+    parser.add_argument("--charter", metavar="OUT.md",
+                        help="where to write the role charters as Markdown")
+    parser.add_argument("--json", metavar="OUT.json",
                         help="write the whole session as JSON instead (see README: session JSON)")
     parser.add_argument("--lang", dest="export_lang", choices=("de", "en"),
                         help="language of the PDF (default: the session's language; for a board "
@@ -52,39 +52,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def load_session(path: Path) -> tuple[Session, bool]:
-    """The session stored in `path`, or an untitled session around the board file `path`; and
-    whether it came from a session file (which carries its own language)."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        return read_session_or_board(path)
-    except (SessionError, BoardFileError) as exc:
-        raise InputError(str(exc)) from None
-
-
 def run(args: argparse.Namespace) -> int:
+    if bool(args.json) == bool(args.pdf or args.charter):
+        return _fail("say what to write: --pdf OUT.pdf and/or --charter OUT.md, or --json OUT.json",
+                     EXIT_BAD_INPUT)
+    path = Path(args.source)
+    if not path.is_file():
+        return _fail(f"{path}: no such file", EXIT_BAD_INPUT)
     try:
-        session, from_session_file = load_session(Path(args.source))
-    except (InputError, DeckError, ArchetypeError) as exc:
+        source = load_agreement_source(path)
+    except SOURCE_ERRORS as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     try:
-        check_write_target(Path(args.json or args.pdf), source=Path(args.source))
+        for target in (args.json, args.pdf, args.charter):
+            if target:
+                check_write_target(Path(target), source=path)
     except WriteTargetError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
+    session = source.session
     if args.json:
         return _write_json(session, Path(args.json))
     language = args.export_lang
-    if language is None and not from_session_file:
+    if language is None and not source.from_session_file:
         language = getattr(args, "lang", None) or session.info.language
     try:
-        written = write_summary_pdf(Path(args.pdf), session, language=language,
-                                    page_size=args.pagesize)
+        written = []
+        if args.pdf:
+            written.append(write_summary_pdf(Path(args.pdf), session, language=language,
+                                             page_size=args.pagesize))
+        if args.charter:
+            written.append(write_charter(Path(args.charter), source,
+                                         language or session.info.language))
     except ExportError as exc:
         return _fail(str(exc), EXIT_WRITE_FAILED)
-    except (ExportTextsError, ArchetypeError, DeckError) as exc:
+    except (ExportTextsError, ArchetypeError, DeckError, AgreementTextsError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
-    print(written)
+    print("\n".join(str(path) for path in written))
     return 0
 
 
@@ -95,6 +98,14 @@ def _write_json(session: Session, path: Path) -> int:
         return _fail(str(exc), EXIT_WRITE_FAILED)
     print(path)
     return 0
+
+
+def write_charter(path: Path, source: AgreementSource, language: str) -> Path:
+    """The role charters of the source's agreed board as Markdown, written atomically."""
+    charters = build_charters(source.agreement, source.ist_diagnosis(), language)
+    info = source.session.info
+    text = render_markdown(charters, info.title, info.date)
+    return write_atomically(path, text.encode("utf-8"))
 
 
 def _fail(message: str, code: int) -> int:

@@ -35,6 +35,7 @@ class ActionItem:
     what: str
     who: str = ""
     due: str = ""
+    suggestion: str = ""  # the id of the suggested next step it was accepted from, "" for none
 
 
 @dataclass

@@ -19,6 +19,11 @@ the perception groups' boards; when and from what) and `perception_groups` (the 
 An older file's board is its Ist round.
 Version 4 (`m004_phase_timer`): `timer`, one row: the phase timer's length, its remaining seconds while
 stopped and its end time (UTC, ISO 8601) while running, so that it survives a restart.
+Version 5 (`m005_agreement`): the agreement on the target round: `contests` (contested cards in the order
+they were marked, with the resolution's reason once decided; their dots per zone go into `votes` with the
+zone's name as `voter`), `handoffs` (lead and what passes across per Schnittstelle card),
+`accepted_archetypes` (with the group's reason), `agreement` (closed or not), and
+`action_items.suggestion` (the suggested next step an item was accepted from).
 """
 
 from __future__ import annotations
@@ -83,6 +88,22 @@ def m004_phase_timer(db: Database) -> None:
     db["timer"].create({  # type: ignore[union-attr]
         "id": int, "length_s": int, "remaining_s": float, "ends_at": str,
     }, pk="id", not_null={"length_s", "remaining_s"})
+
+
+@MIGRATIONS()
+def m005_agreement(db: Database) -> None:
+    db["contests"].create({  # type: ignore[union-attr]
+        "round": str, "card_id": str, "position": int, "resolution": str,
+    }, pk=("round", "card_id"), not_null={"position"})
+    db["handoffs"].create({  # type: ignore[union-attr]
+        "round": str, "card_id": str, "lead": str, "what": str,
+    }, pk=("round", "card_id"), not_null={"lead", "what"})
+    db["accepted_archetypes"].create({  # type: ignore[union-attr]
+        "round": str, "archetype_id": str, "reason": str,
+    }, pk=("round", "archetype_id"), not_null={"reason"})
+    db["agreement"].create({"round": str, "closed": int},  # type: ignore[union-attr]
+                           pk="round", not_null={"closed"})
+    db["action_items"].add_column("suggestion", str)  # type: ignore[union-attr]
 
 
 def known_names() -> list[str]:

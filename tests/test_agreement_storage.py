@@ -1,0 +1,80 @@
+"""The agreement in a real session file: each record written in a transaction, read back equal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from workshop_app.domain.agreement import Agreement, Handoff, Votes
+from workshop_app.domain.agreement_json import agreement_to_json
+from workshop_app.domain.deck import reference_board
+from workshop_app.domain.model import Zone
+from workshop_app.domain.session import SessionInfo
+from workshop_app.storage import SessionStore
+from workshop_app.storage.agreement_rows import (
+    read_agreement,
+    read_agreement_file,
+    write_agreement_change,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_every_agreement_record_is_written_and_read_back(tmp_path):
+    board = reference_board()
+    store = SessionStore.create(tmp_path, SessionInfo(title="Runde"), board)
+    agreement = Agreement(lambda: board)
+
+    def write(change):
+        with store.db.atomic():
+            event = write_agreement_change(store.db.conn, store.round, change)
+        return event
+
+    write(agreement.mark_contested("terms"))
+    write(agreement.mark_contested("advertising"))
+    event = write(agreement.set_votes("terms", Votes(3, 0, 5)))
+    assert event.kind == "contest" and json.loads(event.detail)["votes"]["sales"] == 5
+    write(agreement.resolve("terms", Zone.SALES, "Kundennähe"))
+    write(agreement.set_handoff("field_feedback", Handoff(Zone.MARKETING, "Argumente → Verkauf")))
+    write(agreement.set_accepted("kreativlinge", "bewusst"))
+    write(agreement.set_closed(True))
+    write(agreement.mark_contested("advertising", False))
+    store.close()
+
+    again = read_agreement_file(store.path, store.round, Agreement(lambda: board))
+    assert agreement_to_json(again) == agreement_to_json(agreement)
+    assert list(again.contests()) == ["terms"] and again.closed
+
+
+def test_removing_state_deletes_its_rows(tmp_path):
+    board = reference_board()
+    store = SessionStore.create(tmp_path, SessionInfo(title="Runde"), board)
+    agreement = Agreement(lambda: board)
+    with store.db.atomic():
+        for change in (agreement.mark_contested("terms"), agreement.set_votes("terms", Votes(1, 1, 1)),
+                       agreement.mark_contested("terms", False),
+                       agreement.set_handoff("field_feedback", Handoff(Zone.SALES, "x")),
+                       agreement.set_handoff("field_feedback", None)):
+            write_agreement_change(store.db.conn, store.round, change)
+    counts = [store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+              for table in ("contests", "votes", "handoffs")]
+    store.close()
+    assert counts == [0, 0, 0]
+
+
+def test_an_old_session_read_without_migrating_has_an_empty_agreement(tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "session_v1.sqlite", path)
+    board = reference_board()
+    agreement = read_agreement_file(path, "as_is", Agreement(lambda: board))
+    assert agreement.is_empty()
+
+
+def test_opening_an_old_session_migrates_it_to_hold_an_agreement(tmp_path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "session_v1.sqlite", path)
+    with SessionStore.open(path) as store:
+        board = store.load().board
+        assert read_agreement(store.db, store.round, Agreement(lambda: board)).is_empty()
+        assert "suggestion" in store.db["action_items"].columns_dict

@@ -1,0 +1,164 @@
+"""The agreement's rows in a session file (tables of migration m003_agreement, plus `votes` of m002).
+
+`write_agreement_change` writes one agreement record inside the caller's transaction and returns the
+event to log for it; `read_agreement` fills an `Agreement` from the file. The contested card's dots
+are rows of `votes` with the zone's name as the voter. A file older than m003 read without migrating
+(read-only) simply has no agreement yet.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workshop_app.domain.agreement import (
+    Agreement,
+    AgreementChange,
+    AgreementClosed,
+    ArchetypeAccepted,
+    Contest,
+    ContestChanged,
+    Handoff,
+    HandoffChanged,
+    Votes,
+    restore,
+)
+from workshop_app.domain.model import PLACED_ZONES, Zone
+from workshop_app.storage import files
+from workshop_app.storage.errors import CorruptError, NotASessionError
+
+AGREEMENT_TABLES = ("contests", "handoffs", "accepted_archetypes", "agreement")
+
+
+@dataclass(frozen=True)
+class AgreementEvent:
+    """What the event log records for an agreement change."""
+
+    kind: str
+    card_id: str | None
+    detail: str
+
+
+def write_agreement_change(conn: sqlite3.Connection, round_name: str,
+                           change: AgreementChange) -> AgreementEvent:
+    """Write `change` for `round_name` (no commit: the caller's transaction) and say what to log."""
+    if isinstance(change, ContestChanged):
+        _write_contest(conn, round_name, change.card_id, change.after)
+        return AgreementEvent("contest", change.card_id, _detail(_contest_json(change.after)))
+    if isinstance(change, HandoffChanged):
+        _write_handoff(conn, round_name, change.card_id, change.after)
+        after = None if change.after is None else {"lead": change.after.lead.value,
+                                                   "what": change.after.what}
+        return AgreementEvent("handoff", change.card_id, _detail(after))
+    if isinstance(change, ArchetypeAccepted):
+        conn.execute("DELETE FROM accepted_archetypes WHERE round = ? AND archetype_id = ?",
+                     (round_name, change.archetype_id))
+        if change.after is not None:
+            conn.execute("INSERT INTO accepted_archetypes (round, archetype_id, reason) "
+                         "VALUES (?, ?, ?)", (round_name, change.archetype_id, change.after))
+        return AgreementEvent("accept", None, _detail({change.archetype_id: change.after}))
+    if isinstance(change, AgreementClosed):
+        conn.execute("INSERT INTO agreement (round, closed) VALUES (?, ?) ON CONFLICT (round) "
+                     "DO UPDATE SET closed = excluded.closed", (round_name, int(change.after)))
+        return AgreementEvent("close", None, _detail(change.after))
+    raise TypeError(f"not an agreement change: {change!r}")
+
+
+def write_whole_agreement(conn: sqlite3.Connection, round_name: str, agreement: Agreement) -> None:
+    """Replace the round's agreement rows with `agreement` (an import, a rewrite after a failure)."""
+    for table in (*AGREEMENT_TABLES, "votes"):
+        conn.execute(f"DELETE FROM {table} WHERE round = ?", (round_name,))  # noqa: S608 - fixed names
+    for card_id, contest in agreement.contests().items():
+        _write_contest(conn, round_name, card_id, contest)
+    for card_id, handoff in agreement.handoffs().items():
+        _write_handoff(conn, round_name, card_id, handoff)
+    conn.executemany("INSERT INTO accepted_archetypes (round, archetype_id, reason) VALUES (?, ?, ?)",
+                     [(round_name, key, reason) for key, reason in agreement.accepted().items()])
+    conn.execute("INSERT INTO agreement (round, closed) VALUES (?, ?)",
+                 (round_name, int(agreement.closed)))
+
+
+def read_agreement(db: Database, round_name: str, agreement: Agreement) -> Agreement:
+    """Fill the new `agreement` with the round's stored agreement (validated as any change is)."""
+    tables = set(db.table_names())
+    if not set(AGREEMENT_TABLES) <= tables:
+        return agreement
+    votes: dict[str, dict[str, int]] = {}
+    for card_id, zone, dots in db.execute("SELECT card_id, voter, dots FROM votes WHERE round = ?",
+                                          (round_name,)):
+        votes.setdefault(card_id, {})[zone] = dots
+    contests = {card_id: Contest(_votes(votes.get(card_id, {})), resolution)
+                for card_id, resolution in db.execute(
+                    "SELECT card_id, resolution FROM contests WHERE round = ? "
+                    "ORDER BY position, card_id", (round_name,))}
+    handoffs = {card_id: Handoff(_lead(lead), what) for card_id, lead, what in db.execute(
+        "SELECT card_id, lead, what FROM handoffs WHERE round = ?", (round_name,))}
+    accepted = dict(db.execute("SELECT archetype_id, reason FROM accepted_archetypes "
+                               "WHERE round = ? ORDER BY archetype_id", (round_name,)).fetchall())
+    row = db.execute("SELECT closed FROM agreement WHERE round = ?", (round_name,)).fetchone()
+    return restore(agreement, contests, handoffs, accepted, bool(row and row[0]))
+
+
+def _write_contest(conn: sqlite3.Connection, round_name: str, card_id: str,
+                   contest: Contest | None) -> None:
+    conn.execute("DELETE FROM votes WHERE round = ? AND card_id = ?", (round_name, card_id))
+    if contest is None:
+        conn.execute("DELETE FROM contests WHERE round = ? AND card_id = ?", (round_name, card_id))
+        return
+    conn.execute("INSERT INTO contests (round, card_id, position, resolution) VALUES (?, ?, "
+                 "(SELECT COALESCE(MAX(position), -1) + 1 FROM contests WHERE round = ?), ?) "
+                 "ON CONFLICT (round, card_id) DO UPDATE SET resolution = excluded.resolution",
+                 (round_name, card_id, round_name, contest.resolution))
+    conn.executemany("INSERT INTO votes (round, card_id, voter, dots) VALUES (?, ?, ?, ?)",
+                     [(round_name, card_id, zone.value, contest.votes.count(zone))
+                      for zone in PLACED_ZONES if contest.votes.count(zone)])
+
+
+def _write_handoff(conn: sqlite3.Connection, round_name: str, card_id: str,
+                   handoff: Handoff | None) -> None:
+    conn.execute("DELETE FROM handoffs WHERE round = ? AND card_id = ?", (round_name, card_id))
+    if handoff is not None:
+        conn.execute("INSERT INTO handoffs (round, card_id, lead, what) VALUES (?, ?, ?, ?)",
+                     (round_name, card_id, handoff.lead.value, handoff.what))
+
+
+def _votes(counts: dict[str, int]) -> Votes:
+    names = {zone.value for zone in PLACED_ZONES}
+    unknown = set(counts) - names
+    if unknown:
+        raise ValueError(f"votes for an unknown zone {sorted(unknown)[0]!r}")
+    return Votes(**counts)
+
+
+def _lead(value: object) -> Zone:
+    if value not in (Zone.MARKETING.value, Zone.SALES.value):
+        raise ValueError(f"a handoff's lead is marketing or sales, not {value!r}")
+    return Zone(value)
+
+
+def _contest_json(contest: Contest | None) -> dict | None:
+    if contest is None:
+        return None
+    return {"votes": contest.votes.to_json(), "resolution": contest.resolution}
+
+
+def _detail(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def read_agreement_file(path: Path, round_name: str, agreement: Agreement) -> Agreement:
+    """Fill `agreement` from the session file at `path` without holding it (command line, export)."""
+    files.check_header(path)
+    db = files.connect_for_reading(path)
+    try:
+        return read_agreement(db, round_name, agreement)
+    except sqlite3.Error as exc:
+        raise CorruptError(path=path, detail=exc) from None
+    except (ValueError, TypeError) as exc:
+        raise NotASessionError(path=path, detail=" ".join(str(exc).split())[:200]) from None
+    finally:
+        db.close()
