@@ -7,26 +7,21 @@ import json
 import pytest
 from test_diagnose_cli import run_cli
 
-from workshop_app.domain.agreement import Agreement, Handoff, Votes
+from workshop_app.domain.agreement import Handoff, Votes
 from workshop_app.domain.boardfile import write_board
 from workshop_app.domain.deck import reference_board
 from workshop_app.domain.model import Zone
-from workshop_app.domain.session import SessionInfo
+from workshop_app.domain.session import Session, SessionInfo
 from workshop_app.storage import SessionStore
-from workshop_app.storage.agreement_rows import write_whole_agreement
 
 
 def make_session(folder, board, fill=None, title="Vertrieb Süd"):
     """A session file holding `board` and the agreement `fill(agreement)` builds on it."""
-    store = SessionStore.create(folder, SessionInfo(title=title, language="de",
-                                                    date="2026-11-28"), board)
-    agreement = Agreement(lambda: board)
+    session = Session(SessionInfo(title=title, language="de", date="2026-11-28"), board)
     if fill:
-        fill(agreement)
-    with store.db.atomic():
-        write_whole_agreement(store.db.conn, store.round, agreement)
-    store.close()
-    return store.path
+        fill(session.agreement)
+    with SessionStore.create(folder, session.info, board, content=session) as store:
+        return store.path
 
 
 def incomplete(agreement):

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from workshop_app.domain.agreement_json import agreement_to_json
 from workshop_app.domain.model import Card, Zone
 from workshop_app.domain.rounds import GROUP_A, GROUP_B, IST, SOLL, Rounds
 from workshop_app.domain.session import ActionItem, Session, SessionInfo
@@ -45,6 +46,7 @@ def full_session(board) -> Session:
 def assert_equal_sessions(a: Session, b: Session) -> None:
     assert a.info == b.info
     assert a.notes == b.notes and a.action_items == b.action_items
+    assert agreement_to_json(a.agreement) == agreement_to_json(b.agreement)
     assert a.round == b.round and a.rounds.active == b.rounds.active
     assert a.rounds.names() == b.rounds.names() and a.rounds.groups == b.rounds.groups
     for name in a.rounds.names():

@@ -1,7 +1,8 @@
 """`workshop-app agreement SOURCE [--json] [--lang de|en]`: the agreement check on the command line.
 
-SOURCE is a session file or a board file (a board file has no agreement yet: only its board is
-checked). Prints the open points as readable text, or with `--json` exactly one JSON object:
+SOURCE is a session file, a session JSON file or a board file (a board file has no agreement yet:
+only its board is checked). The check is on the Soll board, or on the Ist board before Soll started.
+It prints the open points as readable text, or with `--json` exactly one JSON object:
 `{"complete": bool, "open": [{"kind", "card", "archetype"}], "closed": bool}`. The exit code is 0
 whether the agreement is complete or not; a file that cannot be used gives one line on stderr and 2.
 """
@@ -24,7 +25,6 @@ from workshop_app.domain.diagnosis import ArchetypeError, Diagnosis, diagnose
 from workshop_app.domain.model import Board
 from workshop_app.domain.session import Session
 from workshop_app.storage import SessionError
-from workshop_app.storage.agreement_rows import read_agreement_file
 from workshop_app.storage.errors import cli_language
 
 EXIT_BAD_INPUT = 2
@@ -46,14 +46,12 @@ class AgreementSource:
 
 
 def load_agreement_source(path: Path) -> AgreementSource:
-    """The session in `path` with its agreement. Raises one of SOURCE_ERRORS (one-line message)."""
+    """The session in `path` (a session file, a session JSON file or a board file) with its
+    agreement. Raises one of SOURCE_ERRORS (one-line message)."""
     if not path.is_file():
         raise BoardFileError(f"{path}: no such file")
     session, from_session_file = read_session_or_board(path)
-    agreement = Agreement(lambda: session.board)
-    if from_session_file:
-        read_agreement_file(path, session.round, agreement)
-    return AgreementSource(session, agreement, session.board, from_session_file)
+    return AgreementSource(session, session.agreement, session.ist_board(), from_session_file)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

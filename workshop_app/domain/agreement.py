@@ -19,11 +19,13 @@ from dataclasses import dataclass, field, replace
 
 from workshop_app.domain.diagnosis import ARCHETYPE_IDS
 from workshop_app.domain.model import PLACED_ZONES, Board, CardMoved, Zone
+from workshop_app.domain.rounds import SOLL
 
 LEAD_SIDES: tuple[Zone, ...] = (Zone.MARKETING, Zone.SALES)
 MAX_DOTS = 999  # dots of one zone on one card: a room, not a referendum
 MAX_HANDOFF_CHARS = 300
 MAX_REASON_CHARS = 2000
+AGREEMENT_ROUND = SOLL  # the agreement's rows are stored under the Soll round, also before it starts
 
 
 class AgreementError(ValueError):

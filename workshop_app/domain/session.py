@@ -17,8 +17,17 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from workshop_app.domain.agreement import Agreement, AgreementChange
 from workshop_app.domain.model import LANGUAGES, Board, Change
-from workshop_app.domain.rounds import IST, GroupRenamed, RoundChange, Rounds, RoundStarted, RoundSwitched
+from workshop_app.domain.rounds import (
+    IST,
+    SOLL,
+    GroupRenamed,
+    RoundChange,
+    Rounds,
+    RoundStarted,
+    RoundSwitched,
+)
 
 DEFAULT_ROUND = "as_is"
 MAX_NOTE_CHARS = 5000
@@ -82,7 +91,7 @@ class BoardReplaced:
 
 
 SessionChange = NoteChanged | ActionItemsChanged | InfoChanged | BoardReplaced
-WorkshopChange = Change | SessionChange | RoundChange
+WorkshopChange = Change | SessionChange | RoundChange | AgreementChange
 ROUND_RECORDS = (RoundStarted, RoundSwitched, GroupRenamed)
 SessionListener = Callable[[WorkshopChange], None]
 
@@ -99,11 +108,26 @@ class Session:
                                               compare=False)
     _board_unsubscribe: Callable[[], None] | None = field(default=None, init=False, repr=False,
                                                           compare=False)
+    # the agreement on the Soll board (Ist before Soll); its records are forwarded like the board's
+    agreement: Agreement = field(default=None, compare=False)  # type: ignore[assignment]
+    _agreement_unsubscribe: Callable[[], None] | None = field(default=None, init=False, repr=False,
+                                                              compare=False)
 
     def __post_init__(self) -> None:
         if self.rounds is None:
             self.rounds = Rounds({IST: self.board})
         _follow_rounds(self, self.rounds)
+        if self.agreement is None:
+            self.agreement = Agreement(self.agreement_board)
+
+    def agreement_board(self) -> Board:
+        """The board the agreement is about: Soll once it started, else Ist."""
+        assert self.rounds is not None
+        return self.rounds.board(SOLL if SOLL in self.rounds else IST)
+
+    def ist_board(self) -> Board:
+        assert self.rounds is not None
+        return self.rounds.board(IST)
 
     # --- listeners ---
 
@@ -114,6 +138,8 @@ class Session:
         self._listeners.append(listener)
         if self._board_unsubscribe is None:
             self._board_unsubscribe = self.board.subscribe(self._announce)
+        if self._agreement_unsubscribe is None:
+            self._agreement_unsubscribe = self.agreement.subscribe(self._announce)
         return lambda: self._unsubscribe(listener)
 
     def _unsubscribe(self, listener: SessionListener) -> None:
@@ -122,6 +148,9 @@ class Session:
         if not self._listeners and self._board_unsubscribe is not None:
             self._board_unsubscribe()
             self._board_unsubscribe = None
+        if not self._listeners and self._agreement_unsubscribe is not None:
+            self._agreement_unsubscribe()
+            self._agreement_unsubscribe = None
 
     def _announce(self, change):
         for listener in list(self._listeners):

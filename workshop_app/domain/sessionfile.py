@@ -8,13 +8,16 @@ scripted set-ups.
      "perception": {"groups": [{"name": "Marketing", "board": BOARD}, {"name": "Verkauf", "board": BOARD}]},
      "notes": {"terms": "Rabatte nur bis 5 %"},
      "actions": [{"what": "Verkauf schulen", "who": "Jonas", "due": "Q3"}],
-     "active_round": "soll"}
+     "active_round": "soll",
+     "contested": [...], "votes": {...}, "resolved": {...}, "handoffs": {...}, "accepted": {...},
+     "closed": false}
 
 BOARD is the board-file format (`boardfile`): `{"cards": [{"id", "zone", "text"?, "function"?}]}`.
 Either round may be missing (a missing Ist has every card in the tray); `perception` is optional and has
 exactly two groups. All rounds hold the same cards: a custom card one board lists is in the tray of the
 others. Unknown keys at the top level are ignored; everything else that is wrong raises
-`SessionFileError` with one line naming the problem.
+`SessionFileError` with one line naming the problem. The agreement's keys (`contested` … `closed`) are
+described in `agreement_json`; an action may name the `suggestion` it was accepted from.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import json
 import re
 from pathlib import Path
 
+from workshop_app.domain.agreement import AgreementError
+from workshop_app.domain.agreement_json import agreement_to_json, load_agreement_json
 from workshop_app.domain.boardfile import (
     BoardFileError,
     board_to_dict,
@@ -86,7 +91,12 @@ def session_from_data(data: object, deck: Deck | None = None) -> Session:
     except RoundError as exc:
         raise SessionFileError(str(exc)) from None
     notes = _notes(data, rounds.board(IST))
-    return Session(info, rounds.board(), notes, _actions(data), rounds.active, rounds)
+    session = Session(info, rounds.board(), notes, _actions(data), rounds.active, rounds)
+    try:
+        load_agreement_json(data, session.agreement)
+    except AgreementError as exc:
+        raise SessionFileError(str(exc)) from None
+    return session
 
 
 def _parsed(text: str) -> object:
@@ -246,7 +256,8 @@ def _actions(data: dict) -> list[ActionItem]:
         what = _string(entry, "what", where).strip()
         if not what:
             raise SessionFileError(f"{where}\"what\" is missing or empty")
-        items.append(ActionItem(what, _string(entry, "who", where), _string(entry, "due", where)))
+        items.append(ActionItem(what, _string(entry, "who", where), _string(entry, "due", where),
+                                _string(entry, "suggestion", where)))
     return items
 
 
@@ -268,10 +279,17 @@ def session_to_dict(session: Session, deck: Deck | None = None) -> dict:
             {"name": group, "board": _board(rounds.board(round_name), deck)}
             for group, round_name in zip(rounds.groups, (GROUP_A, GROUP_B), strict=True)]}
     data["notes"] = dict(session.notes)
-    data["actions"] = [{"what": item.what, "who": item.who, "due": item.due}
-                       for item in session.action_items]
+    data["actions"] = [_action(item) for item in session.action_items]
+    data.update(agreement_to_json(session.agreement))
     data["active_round"] = next(name for name, value in ACTIVE_NAMES.items() if value == rounds.active)
     return data
+
+
+def _action(item: ActionItem) -> dict:
+    entry = {"what": item.what, "who": item.who, "due": item.due}
+    if item.suggestion:
+        entry["suggestion"] = item.suggestion
+    return entry
 
 
 def _board(board: Board, deck: Deck) -> dict:

@@ -8,14 +8,12 @@ are rows of `votes` with the zone's name as the voter. A file older than m003 re
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
-from pathlib import Path
 
 from sqlite_utils import Database
 
 from workshop_app.domain.agreement import (
+    AGREEMENT_ROUND,
     Agreement,
     AgreementChange,
     AgreementClosed,
@@ -28,48 +26,44 @@ from workshop_app.domain.agreement import (
     restore,
 )
 from workshop_app.domain.model import PLACED_ZONES, Zone
-from workshop_app.storage import files
-from workshop_app.storage.errors import CorruptError, NotASessionError
 
 AGREEMENT_TABLES = ("contests", "handoffs", "accepted_archetypes", "agreement")
+AGREEMENT_RECORDS = (ContestChanged, HandoffChanged, ArchetypeAccepted, AgreementClosed)
 
 
-@dataclass(frozen=True)
-class AgreementEvent:
-    """What the event log records for an agreement change."""
-
-    kind: str
-    card_id: str | None
-    detail: str
-
-
-def write_agreement_change(conn: sqlite3.Connection, round_name: str,
-                           change: AgreementChange) -> AgreementEvent:
-    """Write `change` for `round_name` (no commit: the caller's transaction) and say what to log."""
+def write_agreement_change(conn: sqlite3.Connection, change: AgreementChange,
+                           round_name: str = AGREEMENT_ROUND) -> tuple[str, str | None, object]:
+    """Write `change` (no commit: the caller's transaction); returns the event's kind, card id and
+    detail."""
     if isinstance(change, ContestChanged):
         _write_contest(conn, round_name, change.card_id, change.after)
-        return AgreementEvent("contest", change.card_id, _detail(_contest_json(change.after)))
+        return "contest", change.card_id, _contest_json(change.after)
     if isinstance(change, HandoffChanged):
         _write_handoff(conn, round_name, change.card_id, change.after)
         after = None if change.after is None else {"lead": change.after.lead.value,
                                                    "what": change.after.what}
-        return AgreementEvent("handoff", change.card_id, _detail(after))
+        return "handoff", change.card_id, after
     if isinstance(change, ArchetypeAccepted):
         conn.execute("DELETE FROM accepted_archetypes WHERE round = ? AND archetype_id = ?",
                      (round_name, change.archetype_id))
         if change.after is not None:
             conn.execute("INSERT INTO accepted_archetypes (round, archetype_id, reason) "
                          "VALUES (?, ?, ?)", (round_name, change.archetype_id, change.after))
-        return AgreementEvent("accept", None, _detail({change.archetype_id: change.after}))
+        return "accept", None, {change.archetype_id: change.after}
     if isinstance(change, AgreementClosed):
         conn.execute("INSERT INTO agreement (round, closed) VALUES (?, ?) ON CONFLICT (round) "
                      "DO UPDATE SET closed = excluded.closed", (round_name, int(change.after)))
-        return AgreementEvent("close", None, _detail(change.after))
+        return "close", None, change.after
     raise TypeError(f"not an agreement change: {change!r}")
 
 
-def write_whole_agreement(conn: sqlite3.Connection, round_name: str, agreement: Agreement) -> None:
-    """Replace the round's agreement rows with `agreement` (an import, a rewrite after a failure)."""
+def write_whole_agreement(conn: sqlite3.Connection, agreement: Agreement,
+                          round_name: str = AGREEMENT_ROUND) -> None:
+    """Replace the round's agreement rows with `agreement` (an import); nothing in a file older than
+    m005_agreement."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not set(AGREEMENT_TABLES) <= tables:
+        return
     for table in (*AGREEMENT_TABLES, "votes"):
         conn.execute(f"DELETE FROM {table} WHERE round = ?", (round_name,))  # noqa: S608 - fixed names
     for card_id, contest in agreement.contests().items():
@@ -146,19 +140,4 @@ def _contest_json(contest: Contest | None) -> dict | None:
     return {"votes": contest.votes.to_json(), "resolution": contest.resolution}
 
 
-def _detail(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
-
-def read_agreement_file(path: Path, round_name: str, agreement: Agreement) -> Agreement:
-    """Fill `agreement` from the session file at `path` without holding it (command line, export)."""
-    files.check_header(path)
-    db = files.connect_for_reading(path)
-    try:
-        return read_agreement(db, round_name, agreement)
-    except sqlite3.Error as exc:
-        raise CorruptError(path=path, detail=exc) from None
-    except (ValueError, TypeError) as exc:
-        raise NotASessionError(path=path, detail=" ".join(str(exc).split())[:200]) from None
-    finally:
-        db.close()

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from workshop_app.domain.agreement import AGREEMENT_ROUND
 from workshop_app.domain.model import MAX_CARDS, Card
 from workshop_app.domain.session import DEFAULT_ROUND, ActionItem, Session, SessionInfo
 from workshop_app.storage import files
+from workshop_app.storage.agreement_rows import read_agreement
 from workshop_app.storage.errors import CorruptError, NotASessionError, SessionError
 from workshop_app.storage.round_rows import read_rounds
 
@@ -69,10 +71,18 @@ def _read(db: Database, round_name: str) -> Session:
     rounds = read_rounds(db, cards, round_name, _text)
     notes = {_text(card_id, "note"): _text(note, "note")
              for card_id, note in db.execute("SELECT card_id, note FROM notes ORDER BY card_id")}
-    items = [ActionItem(_text(what, "action item"), _text(who, "action item"), _text(due, "action item"))
-             for what, who, due in db.execute("SELECT what, who, due FROM action_items "
-                                              "ORDER BY position, id")]
-    return Session(info, rounds.board(), notes, items, rounds.active, rounds)
+    session = Session(info, rounds.board(), notes, _action_items(db), rounds.active, rounds)
+    read_agreement(db, AGREEMENT_ROUND, session.agreement)
+    return session
+
+
+def _action_items(db: Database) -> list[ActionItem]:
+    """The next steps in order; `suggestion` is there from m005_agreement on."""
+    has_suggestion = "suggestion" in db["action_items"].columns_dict
+    column = "suggestion" if has_suggestion else "''"
+    return [ActionItem(*(_text(value, "action item") for value in row))
+            for row in db.execute(f"SELECT what, who, due, {column} FROM action_items "  # noqa: S608
+                                  "ORDER BY position, id")]
 
 
 def _text(value: object, where: str) -> str:

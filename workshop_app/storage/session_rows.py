@@ -42,9 +42,12 @@ def write_note(conn: sqlite3.Connection, card_id: str, note: str, stamp: str) ->
 
 
 def write_action_items(conn: sqlite3.Connection, items: Iterable[ActionItem]) -> None:
+    """Replace the next steps, each with the suggestion it was accepted from ("" for none)."""
     conn.execute("DELETE FROM action_items")
-    conn.executemany("INSERT INTO action_items (position, what, who, due) VALUES (?, ?, ?, ?)",
-                     [(i, item.what, item.who, item.due) for i, item in enumerate(items)])
+    conn.executemany("INSERT INTO action_items (position, what, who, due, suggestion) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     [(i, item.what, item.who, item.due, item.suggestion)
+                      for i, item in enumerate(items)])
 
 
 def write_notes_and_items(conn: sqlite3.Connection, session: Session, stamp: str) -> None:

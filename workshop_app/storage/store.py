@@ -44,7 +44,7 @@ from workshop_app.domain.session import (
     WorkshopChange,
 )
 from workshop_app.domain.write_target import SIDE_SUFFIXES
-from workshop_app.storage import files, schema
+from workshop_app.storage import agreement_rows, files, schema
 from workshop_app.storage.errors import (
     FileReadOnlyError,
     SessionError,
@@ -208,6 +208,8 @@ class SessionStore:
                     self._write_board(conn, change.after, stamp, action)
                 elif isinstance(change, ROUND_RECORDS):
                     self._write_round(conn, change, stamp, action)
+                elif isinstance(change, agreement_rows.AGREEMENT_RECORDS):
+                    self._log(stamp, action, *agreement_rows.write_agreement_change(conn, change))
                 else:
                     zones.update(self._write_change(conn, self._board, change))
                     conn.execute(_INSERT_EVENT, _event_row(stamp, self.round, action, change))
@@ -301,7 +303,6 @@ class SessionStore:
         except sqlite3.Error as exc:
             raise WriteFailedError(path=self.path.name, detail=exc) from None
 
-
     def _write_new(self, info: SessionInfo, board: Board, deck_id: str,
                    content: Session | None) -> None:
         stamp = now()
@@ -319,6 +320,7 @@ class SessionStore:
                 self.round = rounds.active
             if content is not None:
                 write_notes_and_items(conn, content, stamp)
+                agreement_rows.write_whole_agreement(conn, content.agreement)
             conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
                                          None, json.dumps({"title": info.title}, ensure_ascii=False)))
 
