@@ -21,6 +21,7 @@ from pdf_helpers import (
 from workshop_app.domain.deck import reference_board
 from workshop_app.domain.diagnosis import diagnose
 from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
+from workshop_app.domain.rounds import IST, SOLL, Rounds
 from workshop_app.domain.session import ActionItem, Session, SessionInfo
 from workshop_app.export import ExportError, suggested_filename, summary_pdf, write_summary_pdf
 from workshop_app.export.summary import A4, MARGIN_BOTTOM, MARGIN_TOP
@@ -30,12 +31,17 @@ ZONE_HEADINGS = {"de": ("Marketing", "Schnittstelle", "Verkauf"),
                  "en": ("Marketing", "Interface", "Sales")}
 
 
-def session_for(board: Board, language: str = "de", **info) -> Session:
+def session_for(board: Board, language: str = "de", ist: Board | None = None, **info) -> Session:
+    """A session whose agreed (Soll) board is `board`, started from `ist` (default: the same placement);
+    with `ist=False`, a session with only an Ist round: `board`."""
     defaults = dict(title="Grenzziehung bei Muster AG", company="Muster AG", facilitator="Anna Beispiel",
                     date="2025-03-14", language=language,
                     participants=["Anna Beispiel", "Bernd Vertrieb", "Carla Marketing"])
     defaults.update(info)
-    return Session(SessionInfo(**defaults), board)
+    if ist is False:
+        return Session(SessionInfo(**defaults), board)
+    rounds = Rounds({IST: ist if ist is not None else board.copy(), SOLL: board}, SOLL)
+    return Session(SessionInfo(**defaults), board, round=SOLL, rounds=rounds)
 
 
 def kundenversteher_board() -> Board:
@@ -61,7 +67,7 @@ def column_texts(data: bytes, language: str) -> dict[Zone, str]:
     frags = fragments(data)
     start = next(i for i, f in enumerate(frags) if f.text == labels["section_table"])
     after = {labels[key] for key in ("section_diagnosis", "section_notes", "section_actions",
-                                     "section_agreement")}
+                                     "section_agreement", "section_ist_before", "section_moves")}
     end = next(i for i, f in enumerate(frags) if i > start and f.text in after)
     headings = ZONE_HEADINGS[language]
     heading_x = []

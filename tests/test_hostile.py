@@ -323,6 +323,7 @@ def test_the_window_reports_a_broken_session_and_keeps_working(qtbot, tmp_path, 
 
 def hostile_session(long_participant: bool):
     from workshop_app.domain.model import PLACED_ZONES as SIDES
+    from workshop_app.domain.rounds import Rounds
     from workshop_app.domain.session import ActionItem, Session, SessionInfo
 
     board = load_deck().board()
@@ -336,7 +337,13 @@ def hostile_session(long_participant: bool):
                        facilitator=HOSTILE_TEXTS["bidi_override"], participants=participants)
     notes = {"c0": HOSTILE_TEXTS["long"], "c1": HOSTILE_TEXTS["control"], "c2": HOSTILE_TEXTS["markup"]}
     items = [ActionItem(HOSTILE_TEXTS["long"], HOSTILE_TEXTS["markup"], HOSTILE_TEXTS["control"])]
-    return Session(info, board, notes, items)
+    rounds = Rounds({"as_is": board})  # all three rounds: hostile group names, a moved hostile card
+    rounds.start_perception((HOSTILE_TEXTS["markup"][:60], HOSTILE_TEXTS["rtl"][:60]))
+    rounds.board("perception_a").move("c0", "marketing")
+    rounds.board("perception_b").move("c0", "sales")
+    rounds.start_soll()
+    rounds.board().move("c1", "unplaced")
+    return Session(info, rounds.board(), notes, items, rounds.active, rounds)
 
 
 @pytest.mark.parametrize("long_participant", [False, True])

@@ -11,6 +11,7 @@ MUTED = HexColor("#5c636a")
 WHITE = HexColor("#ffffff")
 FLAGGED = HexColor("#d9480f")  # an archetype that resembles the board, a card off the reference
 LEANING_COLOUR = HexColor("#b35c00")  # an archetype the board leans to ("deutet sich an")
+FLAGGED_LIGHT = HexColor("#f4b183")  # the same, for an earlier round's score beside the current one
 CALM = HexColor("#4a6fa5")
 TRACK = HexColor("#e9ecef")
 GRID = HexColor("#adb5bd")

@@ -38,6 +38,13 @@ from workshop_app.export.board_drawing import BoardDrawing
 from workshop_app.export.diagnosis_rows import explained, explanation_rows, state_colour
 from workshop_app.export.fonts import BOLD, REGULAR, register_fonts
 from workshop_app.export.palette import ACCENT, FLAGGED, INK, MUTED, PANEL, RULE, WHITE, ZONE_COLOURS
+from workshop_app.export.round_sections import (
+    RoundView,
+    ist_resembled,
+    ist_section,
+    moves_section,
+    perception_section,
+)
 from workshop_app.export.score_chart import score_chart
 from workshop_app.export.texts import Labels, markup, plain
 
@@ -139,22 +146,25 @@ class SummaryTemplate:
                language: str | None = None) -> bytes:
         """The PDF of `session` (diagnosed now unless `diagnosis` is given) as bytes."""
         labels = Labels(language or session.info.language)
-        diagnosis = diagnosis if diagnosis is not None else diagnose(session.board)
+        view = RoundView.of(session)
+        diagnosis = diagnosis if diagnosis is not None else diagnose(view.main_board)
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
             buffer, pagesize=self.page_size, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-            title=f"{labels['document_title']}: {plain(session.info.title)}",
+            title=f"{view.title(labels)}: {plain(session.info.title)}",
             author=plain(session.info.facilitator), subject=labels["kicker"],
             creator=labels["producer"], lang=labels.language)
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, self.frame_width, self.frame_height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        story = _Story(self, session, diagnosis, labels).flowables()
-        doc.build(story, canvasmaker=_numbered_canvas(self._decorator(session, labels)))
+        story = _Story(self, session, diagnosis, labels, view).flowables()
+        doc.build(story, canvasmaker=_numbered_canvas(self._decorator(session, labels,
+                                                                      view.title(labels))))
         return buffer.getvalue()
 
-    def _decorator(self, session: Session, labels: Labels) -> Callable[[Canvas, int, int], None]:
+    def _decorator(self, session: Session, labels: Labels,
+                   document_title: str) -> Callable[[Canvas, int, int], None]:
         width, height = self.page_size
         title = plain(session.info.title)
         date = labels.date(session.info.date)
@@ -173,7 +183,7 @@ class SummaryTemplate:
             canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             bottom = MARGIN_BOTTOM - 10 * mm
             canvas.line(MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)
-            canvas.drawString(MARGIN_X, bottom, labels["document_title"])
+            canvas.drawString(MARGIN_X, bottom, document_title)
             canvas.drawRightString(width - MARGIN_X, bottom, labels.fmt("page_of", page=page,
                                                                         pages=total))
             canvas.restoreState()
@@ -193,11 +203,12 @@ class _Story:
     """The flowables of one summary, section by section."""
 
     def __init__(self, template: SummaryTemplate, session: Session, diagnosis: Diagnosis,
-                 labels: Labels) -> None:
+                 labels: Labels, view: RoundView) -> None:
         self.t = template
         self.s = template.styles
         self.session = session
-        self.board = session.board
+        self.view = view
+        self.board = view.main_board
         self.diagnosis = diagnosis
         self.labels = labels
         self.language = labels.language
@@ -208,15 +219,22 @@ class _Story:
         self.drawing_builder = BoardDrawing(self.board, self.labels, self.diagnosis.off_reference)
         self.board_on_first_page = self.drawing_builder.font_size(
             self.t.frame_width, self.first_page_room()) >= MIN_FIRST_PAGE_FONT
-        order = [self.header, self.board_section, self.table_section, self.diagnosis_section,
-                 self.reference_section]
+        order = [self.header, self.board_section, self.table_section, self.rounds_sections,
+                 self.diagnosis_section, self.reference_section]
         if not self.board_on_first_page:
             order = [self.header, self.diagnosis_section, self.reference_section, self.board_section,
-                     self.table_section]
+                     self.table_section, self.rounds_sections]
         story: list[Flowable] = []
-        for section in (*order, self.notes_section, self.actions_section, self.agreement_section):
+        for section in (*order, self.perception_section, self.notes_section, self.actions_section,
+                        self.agreement_section):
             story.extend(section())
         return story
+
+    def rounds_sections(self) -> list[Flowable]:
+        return [*ist_section(self, self.view), *moves_section(self, self.view)]
+
+    def perception_section(self) -> list[Flowable]:
+        return perception_section(self, self.view)
 
     def first_page_room(self) -> float:
         return self.t.frame_height - FIRST_PAGE_HEADER_H
@@ -232,13 +250,15 @@ class _Story:
         return Paragraph(text_markup, style)
 
     def table(self, header_keys: tuple[str, ...], rows: list[list[str]], widths: list[float],
-              keep_lines: tuple[int, ...] = (), extra: list[tuple] | None = None) -> Table:
+              keep_lines: tuple[int, ...] = (), extra: list[tuple] | None = None,
+              head_texts: dict[str, str] | None = None) -> Table:
         """A table with a header row (repeated on each page) and rows of plain user texts.
 
         A long text is cut at word boundaries into chunks that go into continuation rows, so that no
         row is ever taller than a page; the rows then split only between rows (ReportLab's in-row
-        split would repeat the header in the middle of a page)."""
-        data: list[list[Flowable | str]] = [self.head_cells(*header_keys)]
+        split would repeat the header in the middle of a page). `head_texts` gives user texts (e.g.
+        group names) for some header keys."""
+        data: list[list[Flowable | str]] = [self.head_cells(*header_keys, texts=head_texts)]
         rule_rows: list[int] = []
         continuation_rows: list[int] = []
         for texts in rows:
@@ -275,8 +295,10 @@ class _Story:
         table, which ReportLab then splits awkwardly)."""
         return [CondPageBreak(TABLE_START_ROOM), self.para(markup(self.labels[key]), self.s.h2_table)]
 
-    def head_cells(self, *keys: str) -> list[Paragraph]:
-        return [self.para(markup(self.labels[key]), self.s.cell_head) for key in keys]
+    def head_cells(self, *keys: str, texts: dict[str, str] | None = None) -> list[Paragraph]:
+        texts = texts or {}
+        return [self.para(markup(texts[key] if key in texts else self.labels[key]), self.s.cell_head)
+                for key in keys]
 
     # --- sections ---
 
@@ -284,7 +306,7 @@ class _Story:
         info = self.session.info
         labels = self.labels
         story: list[Flowable] = [
-            self.para(markup(f"{labels['document_title']} · {labels['kicker']}"), self.s.kicker),
+            self.para(markup(f"{self.view.title(labels)} · {labels['kicker']}"), self.s.kicker),
             self.para(markup(info.title), self.s.title),
         ]
         if info.company.strip():
@@ -348,10 +370,11 @@ class _Story:
         max_height = (self.first_page_room() if self.board_on_first_page
                       else self.t.frame_height - 60)
         drawing = builder.build(width, max_height)
+        heading, intro = self.view.board_heading(labels)
         story: list[Flowable] = [
             CondPageBreak(min(drawing.height + 70, self.t.frame_height)),
-            self.para(markup(labels["section_board"]), self.s.h2),
-            self.para(markup(labels["board_intro"]), self.s.small),
+            self.para(markup(heading), self.s.h2),
+            self.para(markup(intro), self.s.small),
             drawing,
         ]
         unplaced = self.board.cards_in(Zone.UNPLACED)
@@ -377,12 +400,15 @@ class _Story:
     def diagnosis_section(self) -> list[Flowable]:
         labels = self.labels
         diagnosis = self.diagnosis
+        ist = self.view.ist_diagnosis()
         story: list[Flowable] = [
             self.para(markup(labels["section_diagnosis"]), self.s.h2),
-            self.para(markup(labels["diagnosis_intro"]), self.s.small),
+            self.para(markup(labels["diagnosis_intro" if ist is None else "diagnosis_compare_intro"]),
+                      self.s.small),
             Spacer(1, 2),
-            score_chart(diagnosis, labels, self.t.frame_width),
+            score_chart(diagnosis, labels, self.t.frame_width, before=ist),
             Spacer(1, 6),
+            *(ist_resembled(self, ist) if ist is not None else []),
         ]
         flagged = diagnosis.flagged()
         if not diagnosis.placed:
@@ -485,6 +511,9 @@ class _Story:
                            [width * 0.58, width * 0.24, width * 0.18], keep_lines=(0,))]
 
     def agreement_section(self) -> list[Flowable]:
+        """The signature block, only when the summary is an agreement (there is a Soll round)."""
+        if not self.view.is_agreement:
+            return []
         labels = self.labels
         names = [p.strip() for p in self.session.info.participants if p.strip()]
         width = self.t.frame_width

@@ -119,6 +119,8 @@ def validate(db: Database, path: Path) -> list[str]:
         applied = [m.name for m in schema.MIGRATIONS.applied(db)]
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _classify(path, exc) from None
+    except KeyError as exc:  # a damaged migrations table lacks a column sqlite-utils reads
+        raise CorruptError(path=path, detail=f"the migrations table has no column {exc}") from None
     known = schema.known_names()
     if any(name not in known for name in applied):
         raise NewerSchemaError(path=path, found=schema.version_of(applied), known=len(known))
