@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench bench-quick system-deps translations
+.PHONY: run test lint bench bench-quick system-deps translations bundle bundle-test
 
 $(VENV)/.installed: pyproject.toml setup.py
 	python3 -m venv $(VENV)
@@ -31,3 +31,16 @@ bench-quick: system-deps $(VENV)/.installed
 
 translations: $(VENV)/.installed
 	$(PY) tools/update_translations.py
+
+# The standalone app (PyInstaller): dist/Grenzziehung/ and dist/Grenzziehung-VERSION-linux-x86_64.tar.gz.
+# Takes minutes, so not part of `make test`; `make bundle-test` runs the bundle's smoke test.
+$(VENV)/.bundle-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	touch $@
+
+bundle: $(VENV)/.bundle-installed
+	@bash tools/install-system-deps.sh binutils
+	$(PY) tools/build_bundle.py
+
+bundle-test: system-deps $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_bundle.py -m bundle --bundle dist/Grenzziehung

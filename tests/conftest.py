@@ -29,3 +29,8 @@ def window(qtbot):
     from workshop_app.ui.app import build_window
 
     return show_window(qtbot, build_window("en"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--bundle", metavar="DIR", default=None,
+                     help="the PyInstaller bundle folder (dist/Grenzziehung) for tests/test_bundle.py")
