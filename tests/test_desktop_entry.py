@@ -167,7 +167,10 @@ def test_xdg_data_home_is_respected(tmp_path):
     assert (data / "applications" / f"{APP_ID}.desktop").is_file()
     assert not (tmp_path / ".local").exists()
     # a relative XDG_DATA_HOME is invalid by the spec and ignored
-    assert desktop_entry.user_data_dir({"XDG_DATA_HOME": "rel", "HOME": "/h"}) == Path("/h/.local/share")
+    relative = run_app("--install-desktop-entry", home=tmp_path, XDG_DATA_HOME="relative")
+    assert relative.returncode == 0, relative.stderr
+    assert (tmp_path / ".local" / "share" / "applications" / f"{APP_ID}.desktop").is_file()
+    assert not (tmp_path / "relative").exists()
 
 
 def test_a_folder_that_cannot_be_written_gives_one_line_and_leaves_no_file(tmp_path):

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from workshop_app.paths import resource
+from workshop_app.paths import resource, xdg_data_home
 
 APP_ID = "de.grenzziehung.Grenzziehung"
 ICON_SIZES = (48, 64, 128, 256)
@@ -35,15 +35,6 @@ def desktop_file() -> Path:
 
 def metainfo_file() -> Path:
     return resource("desktop", f"{APP_ID}.metainfo.xml")
-
-
-def user_data_dir(environ: dict[str, str] | None = None) -> Path:
-    """`$XDG_DATA_HOME` when set to an absolute path (as the XDG spec asks), else `~/.local/share`."""
-    environ = os.environ if environ is None else environ
-    chosen = environ.get("XDG_DATA_HOME", "")
-    if chosen and Path(chosen).is_absolute():
-        return Path(chosen)
-    return Path(environ.get("HOME") or Path.home()) / ".local" / "share"
 
 
 def launch_arguments() -> list[str]:
@@ -89,7 +80,7 @@ def install(data_dir: Path | None = None) -> list[Path]:
     """Put the entry and the icons into the user's data folder; returns the files written. Each file
     is written beside its target and renamed, so a failure (OSError) leaves no half-written file."""
     written = []
-    for target, source in installed_files(data_dir or user_data_dir()).items():
+    for target, source in installed_files(data_dir or xdg_data_home()).items():
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
@@ -111,7 +102,7 @@ def install(data_dir: Path | None = None) -> list[Path]:
 def uninstall(data_dir: Path | None = None) -> list[Path]:
     """Remove the entry and the icons `install` put there; returns the files removed."""
     removed = []
-    for target in installed_files(data_dir or user_data_dir()):
+    for target in installed_files(data_dir or xdg_data_home()):
         if target.is_file():
             target.unlink()
             removed.append(target)

@@ -5,6 +5,7 @@ Pure Python: every layer may use it.
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -35,3 +36,10 @@ def checkout_sessions_dir() -> Path | None:
     if (PROJECT_DIR / "pyproject.toml").is_file() and (PROJECT_DIR / "sessions").is_dir():
         return PROJECT_DIR / "sessions"
     return None
+
+
+def xdg_data_home() -> Path:
+    """The user's data folder on Linux and other XDG desktops: `$XDG_DATA_HOME` when it is an absolute
+    path (the XDG spec ignores a relative one), else `~/.local/share`."""
+    chosen = os.environ.get("XDG_DATA_HOME", "")
+    return Path(chosen) if chosen and Path(chosen).is_absolute() else Path.home() / ".local" / "share"

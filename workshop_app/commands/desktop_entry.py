@@ -13,7 +13,7 @@ from functools import cache
 from workshop_app import desktop_entry
 from workshop_app.commands.sessions import language
 from workshop_app.domain.datafile import read_json_object
-from workshop_app.paths import resource
+from workshop_app.paths import resource, xdg_data_home
 
 EXIT_CANNOT_WRITE = 3
 
@@ -43,7 +43,7 @@ def _text(key: str, lang: str, **values: object) -> str:
 
 def run(args: argparse.Namespace) -> int:
     lang = language(args)
-    folder = desktop_entry.user_data_dir()
+    folder = xdg_data_home()
     try:
         if args.install_desktop_entry:
             written = desktop_entry.install(folder)

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from workshop_app.paths import checkout_sessions_dir
+from workshop_app.paths import checkout_sessions_dir, xdg_data_home
 
 SESSIONS_DIR_VARIABLE = "GRENZZIEHUNG_SESSIONS_DIR"
 APP_NAME = "Grenzziehung"
@@ -27,7 +27,7 @@ def platform_data_dir() -> Path:
     elif sys.platform == "darwin":
         base = home / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+        base = xdg_data_home()
     return base / APP_NAME / APP_NAME
 
 
