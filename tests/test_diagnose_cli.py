@@ -116,7 +116,7 @@ def test_text_names_the_cards_behind_each_score_and_the_deciding_card(leaning_fi
     block = german[german.index("Die Kundenversteher"):german.index("Die Kundenschmeichler")]
     assert "deutet sich an" in block and "ÄHNELT" not in block
     assert "Kundenproblem und Bedarf ermitteln (Marketing)" in block
-    assert "Entscheidend: »Kunden vom Nutzen überzeugen« (noch nicht gelegt) ins Marketing" in block
+    assert "Entscheidend: Kommt »Kunden vom Nutzen überzeugen« (noch nicht gelegt) ins Marketing" in block
     schmeichler = german[german.index("Die Kundenschmeichler"):]
     assert "Direkter Kontakt mit Kunden" in schmeichler.split("\n\n")[0]  # a score above 0 names its card
     english = run_cli("--lang", "en", "diagnose", str(leaning_file)).stdout

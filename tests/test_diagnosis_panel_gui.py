@@ -37,14 +37,24 @@ def test_dragging_the_kundenversteher_cards_into_marketing_turns_it_to_resembles
         drag_card_to(qtbot, view, card_id, zone_point(view, Zone.MARKETING))
         assert panel.state_of("kundenversteher") != "resembles"
     assert details.isHidden()
+    # two of the three steps of the product sale in marketing, the third still in the tray: leaning,
+    # shown apart from "resembles", with the cards behind the score and the deciding card
+    assert panel.state_of("kundenversteher") == "leaning"
+    assert row.state_label.text() == "leaning" and row.percent_label.text() == "67 %"
+    assert row.reasons_label.text().startswith("In the article: Salespeople only negotiate prices")
+    assert "Find out the customer's need (Marketing)" in row.reasons_label.text()
+    assert row.deciding_label.isVisible()
+    assert row.deciding_label.text() == (
+        "Deciding: “Convince the customer of the benefits” (not placed yet) into Marketing or into "
+        "the Interface – then the board resembles this example.")
     drag_card_to(qtbot, view, KUNDENVERSTEHER_CARDS[2], zone_point(view, Zone.MARKETING))
     assert set(window.board.ids_in(Zone.MARKETING)) == set(KUNDENVERSTEHER_CARDS)
     assert panel.state_of("kundenversteher") == "resembles"
     assert row.state_label.text() == "RESEMBLES the board"
     assert row.bar.value() == 100 and row.percent_label.text() == "100 %"
-    assert details.isVisible()
+    assert details.isVisible() and row.deciding_label.isHidden() and row.reasons_label.isHidden()
     for card_id in KUNDENVERSTEHER_CARDS:
-        assert window.board.card(card_id).text("en") in details.evidence_label.text()
+        assert f"{window.board.card(card_id).text('en')} (Marketing)" in details.evidence_label.text()
     assert "credibility" in details.harm_label.text()
     assert "Train and upgrade sales" in details.recommendation_label.text()
     assert all(panel.state_of(other) != "resembles" for other in panel.rows if other != "kundenversteher")
@@ -72,8 +82,9 @@ def test_clicking_an_archetype_highlights_its_evidence_cards(qtbot, window):
     assert highlighted(window) == evidence
     assert row.selected
     # the highlight follows the evidence while the board changes
-    window.move_card("advertising", Zone.SALES.value, None)
-    assert highlighted(window) == evidence - {"advertising"}
+    window.move_card("case_argumentation", Zone.SALES.value, None)
+    assert panel.state_of("stichwortgeber") == "resembles"
+    assert highlighted(window) == evidence - {"case_argumentation"}
     # another archetype takes the highlight over; a second click clears it
     other = panel.rows["kreativlinge"]
     QTest.mouseClick(other, Qt.MouseButton.LeftButton, pos=other.rect().center())
@@ -92,6 +103,33 @@ def test_the_reference_conformity_and_off_reference_cards_are_shown(window):
     assert "Agree terms" in panel.off_reference_label.text()
     assert "Advertising" not in panel.off_reference_label.text()
     assert "1 card" in panel.off_reference_heading.text()
+    # a small shift into the strip is shared, not a deviation
+    window.move_card("advertising", Zone.SHARED.value, None)
+    assert panel.conformity_percent.text() == "25 %"
+    assert panel.off_reference_label.text().endswith("Shared in the Interface (counts half):\n• Advertising")
+    assert "1 card" in panel.off_reference_heading.text()
+
+
+def test_every_score_above_zero_names_its_cards_and_a_near_score_its_deciding_card(window):
+    panel = window.diagnosis_panel
+    board = reference_board()
+    board.move("direct_customer_contact", Zone.MARKETING)
+    board.move("needs_analysis", Zone.MARKETING)
+    board.move("product_proposal", Zone.MARKETING)
+    window.set_board(board)
+    schmeichler = panel.rows["kundenschmeichler"]
+    assert panel.state_of("kundenschmeichler") == "clear" and schmeichler.percent_label.text() == "40 %"
+    assert schmeichler.reasons_label.text() == (
+        "For it:\n• Direct contact with customers (Marketing)\n"
+        "Against it:\n• Get requisitioners to order (Sales)")
+    versteher = panel.rows["kundenversteher"]  # 67 %: near the threshold of 75 %
+    assert panel.state_of("kundenversteher") == "clear"
+    assert versteher.deciding_label.text().startswith(
+        "Deciding: “Convince the customer of the benefits” (now in Sales) into Marketing or into the "
+        "Interface")
+    for archetype_id in ("stichwortgeber", "kreativlinge"):  # 0 %: nothing to name
+        row = panel.rows[archetype_id]
+        assert row.percent_label.text() == "0 %" and row.reasons_label.isHidden()
 
 
 def test_user_text_in_the_panel_is_plain_text(window):
@@ -103,6 +141,13 @@ def test_user_text_in_the_panel_is_plain_text(window):
     assert "<b>bold</b> & <i>x</i>" in label.text()
     for row in panel.details.values():
         assert row.evidence_label.textFormat() == Qt.TextFormat.PlainText
+    # a card text with markup and placeholders in the deciding sentence stays as it is
+    window.board.add_card(Card("custom-odd", "%2 <i>x</i>", "%2 <i>x</i> %1", "order_stimulation",
+                               custom=True), Zone.UNPLACED, 0)  # first in the tray: the one named
+    window.board.move("direct_customer_contact", Zone.MARKETING)
+    row = panel.rows["kundenschmeichler"]
+    assert row.deciding_label.textFormat() == Qt.TextFormat.PlainText
+    assert "“%2 <i>x</i> %1” (not placed yet)" in row.deciding_label.text()
 
 
 def test_the_panel_follows_a_board_opened_from_the_file_menu(qtbot, window, tmp_path, monkeypatch):

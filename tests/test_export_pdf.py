@@ -158,7 +158,7 @@ def test_a_leaning_archetype_is_shown_as_leaning_with_its_cards_and_the_deciding
     assert squeeze("Die Kundenversteher – deutet sich an, Ähnlichkeit 67 %") in text
     block = text[text.index(squeeze("Die Kundenversteher – deutet sich an")):]
     assert squeeze("Kundenproblem und Bedarf ermitteln (Marketing)") in block
-    assert squeeze("Entscheidend: »Kunden vom Nutzen überzeugen« (noch nicht gelegt) ins Marketing "
+    assert squeeze("Entscheidend: Kommt »Kunden vom Nutzen überzeugen« (noch nicht gelegt) ins Marketing "
                    "oder in die Schnittstelle") in block
     assert squeeze("keinem Archetyp") in text  # the key facts: leaning is no verdict yet
 

@@ -23,6 +23,10 @@
         <translation>TRIFFT auf das Board zu</translation>
     </message>
     <message>
+        <source>leaning</source>
+        <translation>deutet sich an</translation>
+    </message>
+    <message>
         <source>does not resemble the board</source>
         <translation>trifft nicht zu</translation>
     </message>
@@ -169,6 +173,77 @@
             <numerusform>%n Karte weicht von der Referenz ab:</numerusform>
             <numerusform>%n Karten weichen von der Referenz ab:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shared in the Interface (counts half):</source>
+        <translation>Gemeinsam in der Schnittstelle (zählt halb):</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisWords</name>
+    <message>
+        <source>into Marketing</source>
+        <translation>ins Marketing</translation>
+    </message>
+    <message>
+        <source>into the Interface</source>
+        <translation>in die Schnittstelle</translation>
+    </message>
+    <message>
+        <source>into Sales</source>
+        <translation>in den Verkauf</translation>
+    </message>
+    <message>
+        <source>now in Marketing</source>
+        <translation>jetzt im Marketing</translation>
+    </message>
+    <message>
+        <source>now in the Interface</source>
+        <translation>jetzt in der Schnittstelle</translation>
+    </message>
+    <message>
+        <source>now in Sales</source>
+        <translation>jetzt im Verkauf</translation>
+    </message>
+    <message>
+        <source>not placed yet</source>
+        <translation>noch nicht gelegt</translation>
+    </message>
+    <message>
+        <source>In the article: %1</source>
+        <translation>Im Artikel: %1</translation>
+    </message>
+    <message>
+        <source>For it:</source>
+        <translation>Dafür spricht:</translation>
+    </message>
+    <message>
+        <source>Against it:</source>
+        <translation>Dagegen spricht:</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>A close call: %1 – then the board no longer resembles this example.</source>
+        <translation>Knapp: Kommt %1, ähnelt das Board diesem Beispiel nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Still open: %1 – then the board resembles this example.</source>
+        <translation>Noch offen: Kommen %1, ähnelt das Board diesem Beispiel.</translation>
+    </message>
+    <message>
+        <source>Deciding: %1 – then the board resembles this example.</source>
+        <translation>Entscheidend: Kommt %1, ähnelt das Board diesem Beispiel.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>“%1” (%2) %3</source>
+        <translation>»%1« (%2) %3</translation>
     </message>
 </context>
 <context>

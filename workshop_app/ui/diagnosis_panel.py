@@ -31,23 +31,25 @@ from workshop_app.domain.deck import load_functions
 from workshop_app.domain.diagnosis import Archetype, ArchetypeResult, Diagnosis, diagnose, load_archetypes
 from workshop_app.domain.model import Board, Change
 from workshop_app.domain.session import BoardReplaced
-from workshop_app.ui.board_scene import zone_title
+from workshop_app.ui import diagnosis_words as words
 from workshop_app.ui.features import FeatureContext
 
 PANEL_WIDTH = 420
 MAX_LISTED_CARDS = 8  # longer lists end with "… and N more": the room reads the first few
-MAX_CARD_CHARS = 90
 
 INK = QColor("#111111")
 MUTED = QColor("#3d4147")
 ALERT = QColor("#b3261e")
 ALERT_SOFT = QColor("#fdeceb")
+LEANING = QColor("#a35200")  # "deutet sich an": amber, distinct from the red of "resembles"
+LEANING_SOFT = QColor("#fff4e0")
 CALM = QColor("#1f5f99")
 SELECTED = QColor("#0050b3")
 RULE = QColor("#ced4da")
 TROUGH = QColor("#f1f3f5")
 WHITE = QColor("#ffffff")
-BAR_COLOURS = {"resembles": ALERT, "clear": CALM, "unknown": QColor("#adb5bd")}
+BAR_COLOURS = {"resembles": ALERT, "leaning": LEANING, "clear": CALM, "unknown": QColor("#adb5bd")}
+TINTS = {"resembles": (ALERT_SOFT, ALERT), "leaning": (LEANING_SOFT, LEANING)}
 
 # Fonts in pixels, for a projector: the smallest text is 17 px.
 FONTS = {"name": (21, True, False), "body": (19, False, False), "strong": (19, True, False),
@@ -86,11 +88,6 @@ def _plain_label(role: str = "body", wrap: bool = True) -> QLabel:
 def _set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
-
-
-def _short(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= MAX_CARD_CHARS else flat[: MAX_CARD_CHARS - 1] + "…"
 
 
 class ScoreBar(QWidget):
@@ -172,14 +169,14 @@ class ClickableFrame(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        flagged = self.state == "resembles"
+        background, stripe = TINTS.get(self.state, (WHITE, RULE))
         width = 4 if self.selected else 1
         box = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
         painter.setPen(QPen(SELECTED if self.selected else RULE, width))
-        painter.setBrush(ALERT_SOFT if flagged else WHITE)
+        painter.setBrush(background)
         painter.drawRoundedRect(box, 6, 6)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(ALERT if flagged else RULE)
+        painter.setBrush(stripe)
         painter.drawRoundedRect(QRectF(box.x(), box.y(), 8, box.height()), 4, 4)
         if self.hasFocus():
             painter.setPen(QPen(SELECTED, 2, Qt.PenStyle.DotLine))
@@ -210,6 +207,8 @@ class ArchetypeRow(ClickableFrame):
         self.state_label = _plain_label("clear", wrap=False)
         self.state_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.bar = ScoreBar()
+        self.reasons_label = _plain_label("context")
+        self.deciding_label = _plain_label("body")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 6, 10, 6)
         layout.setSpacing(4)
@@ -220,6 +219,9 @@ class ArchetypeRow(ClickableFrame):
         layout.addLayout(top)
         layout.addWidget(self.bar)
         layout.addWidget(self.state_label)
+        for label in (self.reasons_label, self.deciding_label):
+            label.setVisible(False)
+            layout.addWidget(label)
         self.percent_label.setText("0 %")
         self.set_language(language)
 
@@ -230,25 +232,29 @@ class ArchetypeRow(ClickableFrame):
         state, self.state = self.state, ""
         self.set_frame_state(state or "unknown")
 
-    def show_result(self, result: ArchetypeResult) -> None:
+    def show_result(self, result: ArchetypeResult, board: Board) -> None:
         self.set_frame_state(result_state(result))
         percent = round(result.score * 100)
         self.bar.set_percent(percent)
-        _set_text(self.percent_label, f"{percent} %" if result.judgeable else "–")
+        _set_text(self.percent_label, f"{percent} %" if result.score or result.judgeable else "–")
+        _show_text(self.reasons_label, words.reasons(result, board, self.language))
+        _show_text(self.deciding_label, words.deciding(result, board, self.language))
 
     def set_frame_state(self, state: str) -> None:
         if state == self.state:
             return
         texts = {"resembles": self.tr("RESEMBLES the board"),
+                 "leaning": self.tr("leaning"),
                  "clear": self.tr("does not resemble the board"),
                  "unknown": self.tr("not enough cards placed yet")}
         badge = self.state_label
         badge.setText(texts[state])
-        badge.setFont(_font("badge" if state == "resembles" else state))
-        badge.setAutoFillBackground(state == "resembles")
-        _set_colours(badge, WHITE if state == "resembles" else MUTED if state == "unknown" else INK,
-                     ALERT if state == "resembles" else WHITE)
-        badge.setContentsMargins(*((10, 1, 10, 1) if state == "resembles" else (0, 1, 0, 1)))
+        tinted = state in TINTS
+        badge.setFont(_font("badge" if tinted else state))
+        badge.setAutoFillBackground(tinted)
+        _set_colours(badge, WHITE if tinted else MUTED if state == "unknown" else INK,
+                     TINTS[state][1] if tinted else WHITE)
+        badge.setContentsMargins(*((10, 1, 10, 1) if tinted else (0, 1, 0, 1)))
         self.bar.set_state(state)
         super().set_frame_state(state)
 
@@ -290,20 +296,28 @@ class ArchetypeDetails(ClickableFrame):
         self.recommendation_heading.setText(self.tr("What the article recommends"))
 
     def show_evidence(self, board: Board, evidence: Sequence[str]) -> None:
-        _set_text(self.evidence_label, card_list(board, evidence, self.language))
+        _set_text(self.evidence_label, card_list(board, evidence, self.language, zones=True))
 
 
 def result_state(result: ArchetypeResult) -> str:
-    return "resembles" if result.resembles else "clear" if result.judgeable else "unknown"
+    """The panel's state: "resembles", "leaning", "clear" (does not resemble) or "unknown"."""
+    states = {"resembles": "resembles", "leaning": "leaning", "does_not_resemble": "clear"}
+    return states.get(result.state, "unknown")
+
+
+def _show_text(label: QLabel, text: str) -> None:
+    """Set a label's text and show it only while it has one (changing nothing that stays equal)."""
+    _set_text(label, text)
+    if label.isHidden() == bool(text):
+        label.setVisible(bool(text))
 
 
 def card_list(board: Board, card_ids: Sequence[str], language: str, zones: bool = False) -> str:
     """Card texts as a bulleted plain-text list, cut after MAX_LISTED_CARDS."""
     lines = []
     for card_id in card_ids[:MAX_LISTED_CARDS]:
-        line = "• " + _short(board.card(card_id).text(language))
-        if zones:
-            line += f"  ({zone_title(board.zone_of(card_id))})"
+        line = "• " + (words.card_with_zone(board, card_id, language) if zones
+                       else words.short(board.card(card_id).text(language)))
         lines.append(line)
     rest = len(card_ids) - MAX_LISTED_CARDS
     if rest > 0:
@@ -426,7 +440,7 @@ class DiagnosisPanel(QDockWidget):
         previous, self.diagnosis = self.diagnosis, diagnosis
         for result in diagnosis.results:
             archetype_id = result.archetype.id
-            self.rows[archetype_id].show_result(result)
+            self.rows[archetype_id].show_result(result, self.board)
             details = self.details[archetype_id]
             if result.resembles:
                 details.show_evidence(self.board, result.evidence)
@@ -447,14 +461,19 @@ class DiagnosisPanel(QDockWidget):
         count = len(diagnosis.off_reference)
         if conformity is None:
             heading = self.tr("No card with a task function is placed yet.")
-        elif count == 0:
+        elif count == 0 and not diagnosis.shared_instead:
             heading = self.tr("Every placed card stands where the reference puts it.")
         else:
             heading = self.tr("%n card(s) away from the reference:", "", count)
         _set_text(self.off_reference_heading, heading)
-        _set_text(self.off_reference_label, card_list(self.board, diagnosis.off_reference,
-                                                      self.language, zones=True))
-        hidden = count == 0
+        lines = [card_list(self.board, diagnosis.off_reference, self.language, zones=True)]
+        if diagnosis.shared_instead:  # a small shift into the strip is no deviation
+            lines.append(self.tr("Shared in the Interface (counts half):"))
+            lines += [f"• {words.short(self.board.card(card_id).text(self.language))}"
+                      for card_id in diagnosis.shared_instead]
+        text = "\n".join(line for line in lines if line)
+        _set_text(self.off_reference_label, text)
+        hidden = not text
         if self.off_reference_label.isHidden() != hidden:
             self.off_reference_label.setHidden(hidden)
 
@@ -474,7 +493,7 @@ class DiagnosisPanel(QDockWidget):
             frame.set_selected(frame.archetype_id == archetype_id)
 
     def state_of(self, archetype_id: str) -> str:
-        """"resembles", "clear" or "unknown" (not enough cards placed yet), as the panel shows it."""
+        """"resembles", "leaning", "clear" or "unknown" (not enough cards placed yet), as shown."""
         return self.rows[archetype_id].state
 
 
