@@ -62,6 +62,24 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
+def event_counter(widgets: list, event_type):
+    """An event filter on `widgets` that counts their events of `event_type` (its `count`)."""
+    from PySide6.QtCore import QObject
+
+    class EventCounter(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+            if event.type() == event_type:
+                self.count += 1
+            return False
+
+    counter = EventCounter(widgets[0])
+    for widget in widgets:
+        widget.installEventFilter(counter)
+    return counter
+
+
 def main(run: Callable[[bool], dict[str, float]], children: dict[str, Callable[..., dict]]) -> None:
     """Entry point of a benchmark module: `--child MODE ARGS` measures once, else run and print."""
     parser = argparse.ArgumentParser()

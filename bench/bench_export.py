@@ -11,6 +11,12 @@ and four participants. Measured in a fresh interpreter (the modules imported, as
 
 The issue's bound (under 1 s) is checked by bench/run.py against `export_s_60`; the first export is
 reported beside it and stays under the same bound.
+
+Scale rows: `export_s_N`, the same summary of a session of N cards (22, 300, 1,000, 2,000; the deck on
+the reference split plus custom cards over the three zones). Text length: `export_text_growth` is how
+the time a long text adds grows with its length: one card (and the title) holding a text of 4 L
+characters against L (L = 4,000), each minus the export without the long text, divided by 4; 1 is
+linear, 4 would be quadratic.
 """
 
 from __future__ import annotations
@@ -25,15 +31,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import child, main, median  # noqa: E402
 
 CARDS = 60
+SCALE_SIZES = (22, 300, 1000, 2000)
+LONG_TEXT = 4000  # characters of the long text (L); the growth compares 4 L with L
 
 
-def sixty_card_session():
+def sixty_card_session(cards: int = CARDS):
     from workshop_app.domain.deck import reference_board
     from workshop_app.domain.model import PLACED_ZONES, Card
     from workshop_app.domain.session import ActionItem, Session, SessionInfo
 
     board = reference_board()
-    for number in range(CARDS - len(board)):
+    for number in range(cards - len(board)):
         text = f"Eigene Aufgabe {number}: Kundenveranstaltung gemeinsam vorbereiten"
         board.add_card(Card(f"custom-{number}", text, text, custom=True),
                        PLACED_ZONES[number % len(PLACED_ZONES)])
@@ -87,15 +95,69 @@ def measure(repeats: str) -> dict:
     return {"first": first, "export": median(exports), "baseline": median(baselines)}
 
 
+def measure_scale(cards: str, repeats: str) -> dict:
+    from workshop_app.export import summary_pdf
+
+    session = sixty_card_session(int(cards))
+    summary_pdf(session)  # fonts registered, caches warm: what a further click costs
+    return {"export": median([_timed(summary_pdf, session) for _ in range(int(repeats))])}
+
+
+def long_text_session(length: int):
+    """The 22-card session with one card's text and the title `length` characters long (words of
+    varied length, as a pasted document would be)."""
+    from dataclasses import replace
+
+    from workshop_app.domain.model import Card, Zone
+
+    session = sixty_card_session(22)
+    words = ("Kundenveranstaltung", "und", "gemeinsam", "vorbereiten", "Preis", "Angebot", "ab")
+    text = ""
+    while len(text) < length:
+        text += words[len(text) % len(words)] + " "
+    text = text[:length]
+    if length:
+        session.board.add_card(Card("long", text, text, custom=True), Zone.SHARED)
+        session.info = replace(session.info, title=text)
+    return session
+
+
+def measure_text(repeats: str) -> dict:
+    from workshop_app.export import summary_pdf
+
+    sessions = {length: long_text_session(length) for length in (0, LONG_TEXT, 4 * LONG_TEXT)}
+    summary_pdf(sessions[0])
+    times: dict[int, list[float]] = {length: [] for length in sessions}
+    for _ in range(int(repeats)):  # interleaved, so that a busy moment hits all three alike
+        for length, session in sessions.items():
+            times[length].append(_timed(summary_pdf, session))
+    base, short, long = (median(times[length]) for length in sessions)
+    return {"base": base, "short": short, "long": long}
+
+
+def _timed(function, *args) -> float:
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
 def run(quick: bool) -> dict[str, float]:
     result = child(__file__, "measure", "5" if quick else "15")
-    return {
+    figures = {
         "export_first_s_60": result["first"],
         "export_s_60": result["export"],
         "export_baseline_s": result["baseline"],
         "export_ratio": result["export"] / result["baseline"],
     }
+    for cards in SCALE_SIZES:
+        repeats = 1 if quick else (3 if cards >= 1000 else 7)
+        figures[f"export_s_{cards}"] = child(__file__, "scale", str(cards), str(repeats))["export"]
+    text = child(__file__, "text", "2" if quick else "5")
+    figures["export_long_text_s"] = text["long"]
+    figures["export_text_growth"] = (text["long"] - text["base"]) / (4 * max(text["short"] - text["base"],
+                                                                            1e-6))
+    return figures
 
 
 if __name__ == "__main__":
-    main(run, {"measure": measure})
+    main(run, {"measure": measure, "scale": measure_scale, "text": measure_text})
