@@ -168,7 +168,8 @@ class SummaryTemplate:
         width, height = self.page_size
         title = plain(session.info.title)
         date = labels.date(session.info.date)
-        left_head = f"{labels['producer']} · {title}"
+        room = self.frame_width - stringWidth(date, REGULAR, 8) - 20
+        left_head = _fit(f"{labels['producer']} · {title}", REGULAR, 8, room)
 
         def decorate(canvas: Canvas, page: int, total: int) -> None:
             canvas.saveState()
@@ -177,8 +178,7 @@ class SummaryTemplate:
             canvas.setLineWidth(0.5)
             top = height - MARGIN_TOP + 9 * mm
             canvas.setFont(REGULAR, 8)
-            room = self.frame_width - stringWidth(date, REGULAR, 8) - 20
-            canvas.drawString(MARGIN_X, top, _fit(left_head, REGULAR, 8, room))
+            canvas.drawString(MARGIN_X, top, left_head)
             canvas.drawRightString(width - MARGIN_X, top, date)
             canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             bottom = MARGIN_BOTTOM - 10 * mm
@@ -192,10 +192,15 @@ class SummaryTemplate:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, or its longest beginning that fits `width` with an ellipsis after it. A string's width
+    is the sum of its characters' widths, so one pass up to the cut does (linear in the text)."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
+    room, used = width - stringWidth("…", font, size), 0.0
+    for index, char in enumerate(text):
+        used += stringWidth(char, font, size)
+        if used > room:
+            return text[:index].rstrip() + "…"
     return text.rstrip() + "…"
 
 

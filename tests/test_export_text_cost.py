@@ -1,0 +1,37 @@
+"""The PDF's cost grows linearly with the length of a text: the page header's title is cut in one pass
+(it was cut one character at a time, re-measuring the whole rest each time: quadratic, minutes for a
+20,000-character title). Counted in text measurements, not timed."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from workshop_app.export import summary
+from workshop_app.export.fonts import REGULAR, register_fonts
+
+
+def measured_characters(monkeypatch) -> list[int]:
+    counted: list[int] = []
+
+    def counting(text: str, font: str, size: float) -> float:
+        counted.append(len(text))
+        return stringWidth(text, font, size)
+
+    monkeypatch.setattr(summary, "stringWidth", counting)
+    return counted
+
+
+def test_a_long_title_is_cut_to_the_longest_beginning_that_fits_with_its_ellipsis(monkeypatch):
+    register_fonts()
+    title = "Vertriebsrunde Süd und Nord " * 700  # 19,600 characters
+    counted = measured_characters(monkeypatch)
+    cut = summary._fit(title, REGULAR, 8, 300)
+    assert cut.endswith("…") and title.startswith(cut[:-1])
+    assert stringWidth(cut, REGULAR, 8) <= 300
+    assert stringWidth(title[:len(cut)] + "…", REGULAR, 8) > 300  # one character more would not fit
+    assert sum(counted) <= 2 * len(title)  # the whole title once, then only up to the cut
+
+
+def test_a_title_that_fits_is_kept_whole(monkeypatch):
+    register_fonts()
+    assert summary._fit("Vertriebsrunde Süd", REGULAR, 8, 300) == "Vertriebsrunde Süd"
