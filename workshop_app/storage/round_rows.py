@@ -23,6 +23,7 @@ from workshop_app.domain.rounds import (
     RoundStarted,
     RoundSwitched,
 )
+from workshop_app.storage.positions import spaced_keys
 
 UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (round, card_id) DO UPDATE SET zone = excluded.zone, "
@@ -30,8 +31,9 @@ UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VAL
 
 
 def placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list[tuple]:
-    return [(round_name, card_id, zone.value, index) for zone in zones
-            for index, card_id in enumerate(board.ids_in(zone))]
+    """Every card of `zones` with a fresh sort key (`positions`: GAP apart, so later moves write one row)."""
+    return [(round_name, card_id, zone.value, key) for zone in zones
+            for card_id, key in zip(board.ids_in(zone), spaced_keys(len(board.ids_in(zone))), strict=True)]
 
 
 def write_round_board(conn: sqlite3.Connection, round_name: str, board: Board, stamp: str,

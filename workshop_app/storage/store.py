@@ -3,8 +3,9 @@
 `SessionStore.create` makes a new file, `SessionStore.open` opens an existing one (after every check in
 `files.validate`, with the single-instance lock held); `reading.read_session` reads a file without
 holding it.
-`commit(changes, action)` writes the cards and the placements of the zones the changes touched, plus one
-event row per change, in one transaction; `attach(board)` commits each board change as it happens.
+`commit(changes, action)` writes what the changes touched (for a move only the moved card's placement
+row: see `positions`) plus one event row per change, in one transaction; `attach(board)` commits each
+board change as it happens.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ from workshop_app.storage.errors import (
     SessionError,
     WriteFailedError,
 )
+from workshop_app.storage.event_rows import INSERT_EVENT, board_event_row
 from workshop_app.storage.folder import check_writable_folder, new_session_path
 from workshop_app.storage.lock import SessionLock
+from workshop_app.storage.positions import StoredKeys
 from workshop_app.storage.round_rows import (
     UPSERT_PLACEMENT,
     event_detail,
@@ -71,8 +74,6 @@ from workshop_app.storage.session_rows import (
 
 ACTIONS = ("do", "undo", "redo")
 ROW_RECORDS = (NoteChanged, ActionItemsChanged, InfoChanged)
-_INSERT_EVENT = ("INSERT INTO events (at, round, action, kind, card_id, from_zone, from_index, to_zone, "
-                 "to_index, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def now() -> str:
@@ -89,6 +90,7 @@ class SessionStore:
         self.round = current_round(db)
         self._board: Board | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._keys = StoredKeys()
 
     # --- opening ---
 
@@ -198,8 +200,10 @@ class SessionStore:
         if not changes:
             return
         stamp = now()
-        with self._transaction():
+        rows_only = not any(isinstance(change, (BoardReplaced, *ROUND_RECORDS)) for change in changes)
+        with self._transaction(keep_keys=rows_only):
             conn = self.db.conn
+            keys = self._keys.of(conn, self.round) if rows_only else None
             zones: set[Zone] = set()
             for change in changes:
                 if isinstance(change, ROW_RECORDS):
@@ -212,8 +216,12 @@ class SessionStore:
                     self._log(stamp, action, *agreement_rows.write_agreement_change(conn, change))
                 else:
                     zones.update(self._write_change(conn, self._board, change))
-                    conn.execute(_INSERT_EVENT, _event_row(stamp, self.round, action, change))
-            conn.executemany(UPSERT_PLACEMENT, placement_rows(self.round, self._board, zones))
+                    conn.execute(INSERT_EVENT, board_event_row(stamp, self.round, action, change))
+                    if keys is not None:
+                        keys.follow(change, self._board)
+            rows = (placement_rows(self.round, self._board, zones) if keys is None
+                    else keys.take_rows(self.round, self._board, zones))
+            conn.executemany(UPSERT_PLACEMENT, rows)
             conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
 
     def replace_board(self, board: Board) -> None:
@@ -247,7 +255,7 @@ class SessionStore:
         detail = write_round_change(conn, change, stamp)
         kind = detail.pop("kind")
         self.round = conn.execute("SELECT current_round FROM session WHERE id = 1").fetchone()[0]
-        conn.execute(_INSERT_EVENT, (stamp, self.round, action, kind, None, None, None, None, None,
+        conn.execute(INSERT_EVENT, (stamp, self.round, action, kind, None, None, None, None, None,
                                      event_detail(detail)))
 
     def _write_change(self, conn: sqlite3.Connection, board: Board, change: Change) -> set[Zone]:
@@ -290,18 +298,25 @@ class SessionStore:
             self._log(now(), "do", "action_items", None, [asdict(item) for item in items])
 
     def _log(self, stamp: str, action: str, kind: str, card_id: str | None, detail: object) -> None:
-        self.db.conn.execute(_INSERT_EVENT, (stamp, self.round, action, kind, card_id, None, None, None,
+        self.db.conn.execute(INSERT_EVENT, (stamp, self.round, action, kind, card_id, None, None, None,
                                              None, json.dumps(detail, ensure_ascii=False)))
 
     # --- internals ---
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def _transaction(self, keep_keys: bool = False) -> Iterator[None]:
+        """One transaction. Any write but a commit of board and row records may move placements
+        wholesale, so the stored keys are read again afterwards; so they are after a failed write."""
+        if not keep_keys:
+            self._keys.forget()
         try:
             with self.db.atomic():
                 yield
-        except sqlite3.Error as exc:
-            raise WriteFailedError(path=self.path.name, detail=exc) from None
+        except BaseException as exc:
+            self._keys.forget()
+            if isinstance(exc, sqlite3.Error):
+                raise WriteFailedError(path=self.path.name, detail=exc) from None
+            raise
 
     def _write_new(self, info: SessionInfo, board: Board, deck_id: str,
                    content: Session | None) -> None:
@@ -321,7 +336,7 @@ class SessionStore:
             if content is not None:
                 write_notes_and_items(conn, content, stamp)
                 agreement_rows.write_whole_agreement(conn, content.agreement)
-            conn.execute(_INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
+            conn.execute(INSERT_EVENT, (stamp, self.round, "do", "create", None, None, None, None,
                                          None, json.dumps({"title": info.title}, ensure_ascii=False)))
 
     # --- rounds ---
@@ -332,7 +347,7 @@ class SessionStore:
         stamp = now()
         with self._transaction():
             detail = write_round_change(self.db.conn, change, stamp)
-            self.db.conn.execute(_INSERT_EVENT, (stamp, rounds.active, "do", detail.pop("kind"),
+            self.db.conn.execute(INSERT_EVENT, (stamp, rounds.active, "do", detail.pop("kind"),
                                                  None, None, None, None, None,
                                                  event_detail(detail)))
         self.round = rounds.active
@@ -379,22 +394,3 @@ def _write_whole_board(conn: sqlite3.Connection, round_name: str, board: Board) 
 
 def _card_row(card: Card, seq: int) -> tuple:
     return (card.id, seq, card.text_de, card.text_en, card.function, int(card.custom))
-
-
-def _card_detail(card: Card) -> str:
-    return json.dumps(asdict(card), ensure_ascii=False)
-
-
-def _event_row(stamp: str, round_name: str, action: str, change: Change) -> tuple:
-    if isinstance(change, CardMoved):
-        return (stamp, round_name, action, "move", change.card_id, change.from_zone.value,
-                change.from_index, change.to_zone.value, change.to_index, None)
-    if isinstance(change, CardAdded):
-        return (stamp, round_name, action, "add", change.card.id, None, None, change.zone.value,
-                change.index, _card_detail(change.card))
-    if isinstance(change, CardEdited):
-        return (stamp, round_name, action, "edit", change.card_id, None, None, None, None,
-                json.dumps({"before": asdict(change.before), "after": asdict(change.after)},
-                           ensure_ascii=False))
-    return (stamp, round_name, action, "remove", change.card.id, change.zone.value, change.index, None,
-            None, _card_detail(change.card))
