@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from workshop_app.domain.deck import Deck, load_deck, load_functions
+from workshop_app.domain.input_file import read_bounded
 from workshop_app.domain.model import ALL_ZONES, MAX_CARDS, Board, BoardError, Card, Zone
 from workshop_app.domain.write_target import WriteTargetError, check_write_target
 
@@ -83,18 +84,20 @@ def read_parsed(path: Path, parse: Callable[[str], T], error: type[BoardFileErro
 
 
 def read_text(path: Path) -> str:
-    """The text of a JSON file of at most MAX_FILE_BYTES; BoardFileError naming the file otherwise."""
+    """The text of a JSON file of at most MAX_FILE_BYTES; BoardFileError naming the file otherwise.
+    A FIFO or standard input is read once, whole; a device or a folder is refused, nothing blocks."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BoardFileError(f"{path.name}: {_too_large(size)}")
-        return path.read_text(encoding="utf-8")
+        data = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise BoardFileError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise BoardFileError(f"{path}: not a text file (UTF-8 expected)") from None
     except OSError as exc:
         raise BoardFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise BoardFileError(f"{path.name}: {_too_large(len(data))}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BoardFileError(f"{path}: not a text file (UTF-8 expected)") from None
 
 
 def parse_json(text: str) -> object:

@@ -142,6 +142,7 @@ class Board:
         board = cls()
         placement = placement or {}
         for card in cards:
+            board._check_room()
             card.validated()
             if card.id in board._cards:
                 raise BoardError(f"duplicate card id {card.id!r}")
@@ -168,6 +169,12 @@ class Board:
         board._zones = {zone: list(zones.get(zone, ())) for zone in ALL_ZONES}
         board._zones[Zone.UNPLACED].extend(rest)
         return board
+
+    def _check_room(self) -> None:
+        """BoardError when the board already holds MAX_CARDS cards (deck and custom counted alike)."""
+        if len(self._cards) >= MAX_CARDS:
+            raise BoardError(f"too many cards: a board holds at most {MAX_CARDS} (deck and custom "
+                             "cards together)")
 
     def copy(self) -> Board:
         """An independent board with the same cards and placement and no listeners."""
@@ -264,6 +271,7 @@ class Board:
         """Add a card (custom or from a deck) to `zone` at `index` (None: at the end)."""
         card.validated()
         zone = _zone(zone)
+        self._check_room()
         if card.id in self._cards:
             raise BoardError(f"duplicate card id {card.id!r}")
         ids = self._zones[zone]

@@ -1,0 +1,45 @@
+"""Reading a file the user names (a board file, session JSON, standard input) safely: never blocking
+on a FIFO that nobody writes, never reading a device without bound, and reading a pipe only once."""
+
+from __future__ import annotations
+
+import errno
+import os
+import select
+import stat
+from pathlib import Path
+
+PIPE_WAIT_S = 10.0  # how long a FIFO or standard input may stay silent before reading gives up
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of the regular file, FIFO or pipe at `path` (callers refuse more).
+    Never blocks on opening a FIFO, never waits more than PIPE_WAIT_S for data, never reads a device
+    (OSError EINVAL) or a folder (OSError EISDIR)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "it is a folder")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return _read_up_to(fd, limit + 1)
+    finally:
+        os.close(fd)
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total < size:
+        try:
+            chunk = os.read(fd, min(1 << 16, size - total))
+        except BlockingIOError:  # a pipe whose writer has not written yet
+            if not select.select([fd], [], [], PIPE_WAIT_S)[0]:
+                raise OSError(errno.ETIMEDOUT, f"no data within {PIPE_WAIT_S:.0f} s") from None
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
