@@ -8,8 +8,10 @@ extension loading off, no plugins of sqlite-utils, and files with views or trigg
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,6 +25,7 @@ from workshop_app.storage.errors import (
     NewerSchemaError,
     NotASessionError,
     NotSQLiteError,
+    SessionError,
     TruncatedError,
 )
 from workshop_app.storage.lock import open_regular_file
@@ -36,27 +39,47 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def check_header(path: Path) -> None:
-    """Refuse files that are missing, not SQLite, or shorter than their header says."""
-    fd = open_regular_file(path)
-    try:
-        header, size = os.pread(fd, HEADER_SIZE, 0), os.fstat(fd).st_size
-    except OSError as exc:
-        raise CorruptError(path=path, detail=exc.strerror or exc) from None
-    finally:
-        os.close(fd)
+    """Refuse files that are missing, not regular files, not SQLite, or shorter than any database."""
+    header, _ = _header_and_size(path)
     if not header.startswith(SQLITE_HEADER):
         raise NotSQLiteError(path=path)
     if len(header) < HEADER_SIZE:
         raise TruncatedError(path=path)
+    if _page_size(header) is None:
+        raise NotSQLiteError(path=path)
+
+
+def looks_truncated(path: Path) -> bool:
+    """True when the file is shorter than its header says. Only a hint for the message once SQLite has
+    refused the file: a checkpoint cut short leaves such a file, and SQLite reads it through its WAL."""
+    try:
+        header, size = _header_and_size(path)
+    except SessionError:
+        return False
+    page_size = _page_size(header)
+    if len(header) < HEADER_SIZE or page_size is None:
+        return False
+    change_counter, pages, valid_for = (struct.unpack(">I", header[offset:offset + 4])[0]
+                                        for offset in (24, 28, 92))
+    return bool(size % page_size or (pages and valid_for == change_counter and size < pages * page_size))
+
+
+def _header_and_size(path: Path) -> tuple[bytes, int]:
+    fd = open_regular_file(path)
+    try:
+        return os.pread(fd, HEADER_SIZE, 0), os.fstat(fd).st_size
+    except OSError as exc:
+        raise CorruptError(path=path, detail=exc.strerror or exc) from None
+    finally:
+        os.close(fd)
+
+
+def _page_size(header: bytes) -> int | None:
+    if len(header) < 18:
+        return None
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        raise NotSQLiteError(path=path)
-    change_counter, pages, valid_for = (struct.unpack(">I", header[24:28])[0],
-                                        struct.unpack(">I", header[28:32])[0],
-                                        struct.unpack(">I", header[92:96])[0])
-    if size % page_size or (pages and valid_for == change_counter and size < pages * page_size):
-        raise TruncatedError(path=path)
+    return None if page_size < 512 or page_size & (page_size - 1) else page_size
 
 
 def connect(path: Path, *, read_only: bool) -> Database:
@@ -65,20 +88,46 @@ def connect(path: Path, *, read_only: bool) -> Database:
 
 
 def connect_for_reading(path: Path) -> Database:
-    """A read-only, validated connection that leaves no side files behind.
+    """A read-only, validated connection that changes nothing in the folder.
 
-    With no `-wal` beside the file no app has it open for writing, and it is read as immutable: no
-    `-shm`/`-wal` files are made (so reading works in a folder we may not write, and listing a folder
-    leaves it as it was). With a `-wal` present (an app has it open, or crashed), it is read through
-    the WAL, which sees every committed change."""
-    immutable = not Path(f"{path}-wal").exists()
-    db = _connect_uri(path, "ro&immutable=1" if immutable else "ro")
+    With neither a `-wal` nor a `-journal` beside the file, nothing but the file holds its content, and
+    it is read as immutable: no side files are made (reading works in a folder we may not write, and
+    listing a folder leaves it as it was). Otherwise it is read as SQLite reads it, through its WAL; where
+    that needs what a reader may not do (roll back a hot journal, make a `-shm` in a folder it cannot
+    write), the file and its side files are read from a private copy."""
+    sides = [suffix for suffix in ("-wal", "-journal") if os.path.lexists(f"{path}{suffix}")]
     try:
+        db = _connect_uri(path, "ro" if sides else "ro&immutable=1")
         validate(db, path)
-    except BaseException:
-        db.close()
-        raise
+    except CorruptError:
+        if not sides:
+            raise
+        db = _read_private_copy(path, sides)
     return db
+
+
+def _read_private_copy(path: Path, sides: list[str]) -> Database:
+    """The file and its side files copied to a private folder, recovered there as SQLite recovers
+    them (WAL replayed, hot journal rolled back) and held in memory; the originals are not touched."""
+    with tempfile.TemporaryDirectory(prefix="grenzziehung-read-") as folder:
+        copy = Path(folder) / "session.sqlite"
+        try:
+            shutil.copyfile(path, copy)
+            for suffix in sides:
+                shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+        except OSError as exc:
+            raise CorruptError(path=path, detail=exc.strerror or exc) from None
+        source = _connect_uri(copy, "rw")
+        try:
+            validate(source, path)
+            memory = sqlite3.connect(":memory:")
+            source.conn.backup(memory)
+        except sqlite3.Error as exc:
+            raise _classify(path, exc) from None
+        finally:
+            source.close()
+    harden(memory)
+    return Database(memory, recursive_triggers=False, execute_plugins=False)
 
 
 def _connect_uri(path: Path, mode: str) -> Database:
@@ -101,41 +150,63 @@ def harden(conn: sqlite3.Connection) -> None:
 
 
 def validate(db: Database, path: Path) -> list[str]:
-    """Refuse damaged files, foreign databases and newer schemas; return the applied migrations."""
+    """Accept only a schema this app wrote (compared exactly, before any row is read), then refuse
+    damaged files and newer versions; return the applied migrations."""
     try:
-        result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-        objects = db.execute("SELECT type, name FROM sqlite_master").fetchall()
+        found = schema.schema_of(db)
     except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page can hold invalid UTF-8
         raise _classify(path, exc) from None
-    if result != ["ok"]:
-        raise CorruptError(path=path, detail=result[0] if result else "quick_check")
-    code = sorted(name for kind, name in objects if kind in ("view", "trigger"))
-    if code:
-        raise NotASessionError(path=path, detail=f"it contains views or triggers: {', '.join(code)}")
-    tables = {name for kind, name in objects if kind == "table"}
-    if schema.MIGRATIONS.migrations_table not in tables or "session" not in tables:
-        raise NotASessionError(path=path, detail="no session table")
+    version = schema.expected_schemas().get(found)
+    if version is None:
+        raise _foreign(db, path, found)
     try:
+        result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
         applied = [m.name for m in schema.MIGRATIONS.applied(db)]
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _classify(path, exc) from None
     except KeyError as exc:  # a damaged migrations table lacks a column sqlite-utils reads
         raise CorruptError(path=path, detail=f"the migrations table has no column {exc}") from None
+    if result != ["ok"]:
+        if looks_truncated(path):
+            raise TruncatedError(path=path)
+        raise CorruptError(path=path, detail=result[0] if result else "quick_check")
     known = schema.known_names()
     if any(name not in known for name in applied):
         raise NewerSchemaError(path=path, found=schema.version_of(applied), known=len(known))
-    missing = [name for name in schema.SESSION_TABLES if name not in tables]
-    if applied and missing:
-        raise NotASessionError(path=path, detail=f"missing tables: {', '.join(missing)}")
-    if not applied:
-        raise NotASessionError(path=path, detail="no schema version")
+    if applied != known[:version]:
+        raise NotASessionError(path=path, detail="its recorded schema versions do not match its tables")
     return applied
+
+
+def _foreign(db: Database, path: Path, found: schema.SchemaObjects) -> Exception:
+    """Why a schema this app did not write is refused. Rows are read only from a migrations table
+    declared exactly as this app declares it (to tell a newer version of this app)."""
+    code = sorted(name for kind, name, _, _ in found if kind in ("view", "trigger"))
+    if code:
+        return NotASessionError(path=path, detail=f"it contains views or triggers: {', '.join(code)}")
+    tables = {name: sql for kind, name, _, sql in found if kind == "table"}
+    if tables.get(schema.MIGRATIONS.migrations_table) == schema.migrations_table_sql():
+        try:
+            applied = [m.name for m in schema.MIGRATIONS.applied(db)]
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            return _classify(path, exc)
+        known = schema.known_names()
+        if any(name not in known for name in applied):
+            return NewerSchemaError(path=path, found=schema.version_of(applied), known=len(known))
+    if "session" not in tables:
+        return NotASessionError(path=path, detail="no session table")
+    newest = max(schema.expected_schemas().items(), key=lambda item: item[1])[0]
+    differing = sorted({name for _, name, _, _ in found ^ newest})
+    return NotASessionError(path=path, detail="its schema is not one this app writes (differs in: "
+                                              f"{', '.join(differing[:5])})")
 
 
 def _classify(path: Path, exc: sqlite3.Error | UnicodeDecodeError) -> Exception:
     text = str(exc)
-    if "not a database" in text:
-        return NotSQLiteError(path=path)
     if "unable to open" in text and not Path(path).exists():
         return FileMissingError(path=path)
+    if looks_truncated(path):
+        return TruncatedError(path=path)
+    if "not a database" in text:
+        return NotSQLiteError(path=path)
     return CorruptError(path=path, detail=text)

@@ -28,6 +28,8 @@ zone's name as `voter`), `handoffs` (lead and what passes across per Schnittstel
 
 from __future__ import annotations
 
+from functools import cache
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -118,3 +120,36 @@ def current_version() -> int:
 def version_of(applied: list[str]) -> int:
     """The schema version a file with these applied migrations has (unknown names count too)."""
     return len(applied)
+
+
+SchemaObjects = frozenset[tuple[str, str, str, str | None]]
+
+
+def schema_of(db: Database) -> SchemaObjects:
+    """Every object of the file's schema (type, name, table, SQL), as SQLite stores it. Reads no row of
+    any table but sqlite_master."""
+    return frozenset(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+
+
+def expected_schemas() -> dict[SchemaObjects, int]:
+    """The exact schema of a file at each version 1..N, made by running the migrations themselves on an
+    empty in-memory database (never a hand-written copy): schema -> version."""
+    return _expected_schemas(tuple(known_names()))
+
+
+@cache
+def _expected_schemas(names: tuple[str, ...]) -> dict[SchemaObjects, int]:
+    schemas: dict[SchemaObjects, int] = {}
+    for version in range(1, len(names) + 1):
+        db = Database(memory=True, execute_plugins=False)
+        MIGRATIONS.apply(db, stop_before=names[version] if version < len(names) else None)
+        schemas[schema_of(db)] = version
+        db.close()
+    return schemas
+
+
+def migrations_table_sql() -> str | None:
+    """How this app's migrations table is declared (to read a file's versions only from that table)."""
+    newest = max(expected_schemas().items(), key=lambda item: item[1])[0]
+    return next((sql for kind, name, _, sql in newest
+                 if kind == "table" and name == MIGRATIONS.migrations_table), None)

@@ -136,7 +136,8 @@ class SessionStore:
             files.check_header(path)
             if not os.access(path, os.R_OK | os.W_OK):
                 raise FileReadOnlyError(path=path, detail="permission denied")
-            db = files.connect(path, read_only=False)
+            files.connect_for_reading(path).close()  # refused by a reader: the file and its WAL stay
+            db = files.connect(path, read_only=False)   # as they were (a writer would checkpoint)
             files.validate(db, path)
             _set_pragmas(db)
             schema.MIGRATIONS.apply(db)
