@@ -18,6 +18,7 @@ run: system-deps $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check workshop_app tests bench tools
+	$(VENV)/bin/lint-imports
 
 test: system-deps $(VENV)/.installed lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

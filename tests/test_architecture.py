@@ -1,4 +1,7 @@
-"""The layers import one way: ui -> storage/export -> domain. Only ui imports Qt."""
+"""The layers import one way: cli -> commands -> ui -> export | storage -> domain. Only ui imports Qt.
+
+The rules are import-linter contracts in pyproject.toml (`lint-imports` in `make test`); the tests here
+show that each contract catches its violation, and keep a few checks of their own."""
 
 from __future__ import annotations
 
@@ -117,3 +120,51 @@ def test_starting_the_window_does_not_load_reportlab():
                             cwd=PACKAGE.parent)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- the import-linter contracts of pyproject.toml (run by `make test` as `lint-imports`) ---
+
+FAKE_MODULES = {  # a package shaped like workshop_app, whose imports keep every contract
+    "__init__": "", "paths": "", "desktop_entry": "import workshop_app.paths\n",
+    "cli": "import workshop_app.commands.run\ndef f():\n    import workshop_app.ui.app\n",
+    "commands/__init__": "", "commands/run": "def f():\n    import workshop_app.ui.app\n",
+    "ui/__init__": "", "ui/app": "import PySide6\nimport workshop_app.ui.main_window\n",
+    "ui/main_window": "import workshop_app.storage.store\nimport workshop_app.export.pdf\n",
+    "export/__init__": "", "export/pdf": "import workshop_app.domain.model\n",
+    "storage/__init__": "", "storage/folder": "import workshop_app.domain.model\n",
+    "storage/store": "import workshop_app.storage.folder\n",
+    "domain/__init__": "", "domain/model": "import workshop_app.paths\n",
+}
+VIOLATIONS = {
+    "Layers": ("domain/model", "import workshop_app.ui.main_window\n"),
+    "PySide6 only inside": ("storage/store", "import PySide6\n"),
+    "Commands reach the ui only through": ("commands/run", "import workshop_app.ui.main_window\n"),
+    "No import circle": ("storage/folder", "import workshop_app.storage.store\n"),
+}
+
+
+def run_lint_imports(tmp_path, extra: tuple[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`lint-imports` with this project's contracts on a fake `workshop_app` in tmp_path."""
+    package = tmp_path / "workshop_app"
+    for name, code in FAKE_MODULES.items():
+        path = package / f"{name}.py"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(code + (extra[1] if extra and extra[0] == name else ""))
+    config = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(config[config.index("[tool.importlinter]"):])
+    lint = Path(sys.executable).with_name("lint-imports")
+    return subprocess.run([str(lint), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
+
+
+def test_the_contracts_hold_for_a_package_that_keeps_the_rules(tmp_path):
+    result = run_lint_imports(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("contract", sorted(VIOLATIONS))
+def test_each_contract_catches_its_violation(tmp_path, contract):
+    result = run_lint_imports(tmp_path, VIOLATIONS[contract])
+    assert result.returncode == 1, result.stdout + result.stderr
+    broken = [line for line in result.stdout.splitlines() if " BROKEN" in line]
+    assert any(line.startswith(contract) for line in broken), result.stdout
