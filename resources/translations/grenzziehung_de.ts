@@ -81,6 +81,21 @@
     </message>
 </context>
 <context>
+    <name>BoardImageExport</name>
+    <message>
+        <source>Export &amp;image…</source>
+        <translation>&amp;Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>BoardScene</name>
     <message>
         <source>Marketing</source>
@@ -459,6 +474,40 @@
     <message>
         <source>{placed} of {cards}</source>
         <translation>{placed} von {cards}</translation>
+    </message>
+</context>
+<context>
+    <name>Projector</name>
+    <message>
+        <source>Target – how we want to work</source>
+        <translation>Soll – so wollen wir arbeiten</translation>
+    </message>
+    <message>
+        <source>Perception: {group}</source>
+        <translation>Wahrnehmung: {group}</translation>
+    </message>
+    <message>
+        <source>As is – how we work today</source>
+        <translation>Ist – so arbeiten wir heute</translation>
+    </message>
+</context>
+<context>
+    <name>RevealPanel</name>
+    <message>
+        <source>Which split does the board resemble?</source>
+        <translation>Welcher Aufteilung ähnelt das Board?</translation>
+    </message>
+    <message>
+        <source>Harm: {text}</source>
+        <translation>Schaden: {text}</translation>
+    </message>
+    <message>
+        <source>Recommendation: {text}</source>
+        <translation>Empfehlung: {text}</translation>
+    </message>
+    <message>
+        <source>The board resembles none of the four splits.</source>
+        <translation>Das Board ähnelt keiner der vier Aufteilungen.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 `domain.sessionfile`).
 
 `--charter` writes the role charters of the agreed board as Markdown (for a wiki or an HR document).
+`--png OUT.png [--size WxH] [--round ist|soll]` writes the projector's view of a round as an image
+(`commands/png_options.py`).
 
 Writes the PDF summary of a session file (SQLite) or of a board file (JSON, with an untitled session
 around it). A file that cannot be read, or a PDF that cannot be written (folder missing or not
@@ -17,6 +19,13 @@ import sys
 from pathlib import Path
 
 from workshop_app.commands.agreement import SOURCE_ERRORS, AgreementSource, load_agreement_source
+from workshop_app.commands.png_options import (
+    PngOptionError,
+    add_png_options,
+    parse_size,
+    round_to_draw,
+    write_png,
+)
 from workshop_app.domain.agreement_texts import AgreementTextsError
 from workshop_app.domain.charter import build_charters, render_markdown
 from workshop_app.domain.deck import DeckError
@@ -44,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="where to write the role charters as Markdown")
     parser.add_argument("--json", metavar="OUT.json",
                         help="write the whole session as JSON instead (see README: session JSON)")
+    add_png_options(parser)
     parser.add_argument("--lang", dest="export_lang", choices=("de", "en"),
                         help="language of the PDF (default: the session's language; for a board "
                              "file, --lang before the command, else German)")
@@ -53,18 +63,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if bool(args.json) == bool(args.pdf or args.charter):
-        return _fail("say what to write: --pdf OUT.pdf and/or --charter OUT.md, or --json OUT.json",
-                     EXIT_BAD_INPUT)
+    if bool(args.json) == bool(args.pdf or args.charter or args.png):
+        return _fail("say what to write: --pdf OUT.pdf, --charter OUT.md and/or --png OUT.png, or "
+                     "--json OUT.json", EXIT_BAD_INPUT)
     path = Path(args.source)
     if not path.is_file():
         return _fail(f"{path}: no such file", EXIT_BAD_INPUT)
     try:
+        if args.png:
+            parse_size(args.size)
         source = load_agreement_source(path)
-    except SOURCE_ERRORS as exc:
+        if args.png:
+            round_to_draw(source.session, args.export_round)
+    except (*SOURCE_ERRORS, PngOptionError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     try:
-        for target in (args.json, args.pdf, args.charter):
+        for target in (args.json, args.pdf, args.charter, args.png):
             if target:
                 check_write_target(Path(target), source=path)
     except WriteTargetError as exc:
@@ -83,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         if args.charter:
             written.append(write_charter(Path(args.charter), source,
                                          language or session.info.language))
+        if args.png:
+            written.append(write_png(args, session, language or session.info.language))
     except ExportError as exc:
         return _fail(str(exc), EXIT_WRITE_FAILED)
     except (ExportTextsError, ArchetypeError, DeckError, AgreementTextsError) as exc:

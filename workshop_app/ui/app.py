@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtCore import QSettings, QSize, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.desktop_entry import APP_ID, ICON_SIZES, icon_png
 from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Board
+from workshop_app.domain.session import Session
 from workshop_app.ui.i18n import choose_language, install_translators
 from workshop_app.ui.main_window import MainWindow, _FirstPaintHook
 
@@ -74,6 +76,26 @@ def quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
 
     window._smoke_test_hook = _FirstPaintHook(window.view.viewport(), finish)
     QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: app.exit(1))
+
+
+def export_board_png(session: Session, round_name: str, language: str, size: tuple[int, int],
+                     target: Path) -> Path:
+    """The command line's `export --png`: render offscreen (never a window, even with a display)
+    and write the PNG safely; ExportError when it cannot be written."""
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        qInstallMessageHandler(_quiet)  # the offscreen platform's notes are no news for the user
+    app = create_app()
+    install_translators(app, language)
+    from workshop_app.export import write_atomically  # ReportLab's package: loaded on use only
+    from workshop_app.ui.board_image import board_png
+
+    return write_atomically(target, board_png(session, round_name, language, size))
+
+
+def _quiet(kind: QtMsgType, context: object, message: str) -> None:
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        print(message, file=sys.stderr)
 
 
 def run(language: str | None = None, full_screen: bool = False,

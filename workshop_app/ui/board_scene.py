@@ -275,6 +275,10 @@ class BoardScene(QGraphicsScene):
         self._unsubscribe = board.subscribe(self.on_change)
         self.relayout(refit=True)
 
+    def detach(self) -> None:
+        """Stop following the board (a scene made for one image, not for the window)."""
+        self._unsubscribe()
+
     # --- model to items ---
 
     def enable_item_caches(self) -> None:
