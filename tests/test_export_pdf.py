@@ -24,7 +24,7 @@ from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
 from workshop_app.domain.rounds import IST, SOLL, Rounds
 from workshop_app.domain.session import ActionItem, Session, SessionInfo
 from workshop_app.export import ExportError, suggested_filename, summary_pdf, write_summary_pdf
-from workshop_app.export.summary import A4, MARGIN_BOTTOM, MARGIN_TOP
+from workshop_app.export.page_template import A4, MARGIN_BOTTOM, MARGIN_TOP
 from workshop_app.export.texts import Labels, visual_order
 
 ZONE_HEADINGS = {"de": ("Marketing", "Schnittstelle", "Verkauf"),

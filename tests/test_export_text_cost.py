@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from workshop_app.export import summary
+from workshop_app.export import page_template
 from workshop_app.export.fonts import REGULAR, register_fonts
 
 
@@ -17,7 +17,7 @@ def measured_characters(monkeypatch) -> list[int]:
         counted.append(len(text))
         return stringWidth(text, font, size)
 
-    monkeypatch.setattr(summary, "stringWidth", counting)
+    monkeypatch.setattr(page_template, "stringWidth", counting)
     return counted
 
 
@@ -25,7 +25,7 @@ def test_a_long_title_is_cut_to_the_longest_beginning_that_fits_with_its_ellipsi
     register_fonts()
     title = "Vertriebsrunde Süd und Nord " * 700  # 19,600 characters
     counted = measured_characters(monkeypatch)
-    cut = summary._fit(title, REGULAR, 8, 300)
+    cut = page_template.fit_text(title, REGULAR, 8, 300)
     assert cut.endswith("…") and title.startswith(cut[:-1])
     assert stringWidth(cut, REGULAR, 8) <= 300
     assert stringWidth(title[:len(cut)] + "…", REGULAR, 8) > 300  # one character more would not fit
@@ -34,4 +34,4 @@ def test_a_long_title_is_cut_to_the_longest_beginning_that_fits_with_its_ellipsi
 
 def test_a_title_that_fits_is_kept_whole(monkeypatch):
     register_fonts()
-    assert summary._fit("Vertriebsrunde Süd", REGULAR, 8, 300) == "Vertriebsrunde Süd"
+    assert page_template.fit_text("Vertriebsrunde Süd", REGULAR, 8, 300) == "Vertriebsrunde Süd"

@@ -8,15 +8,10 @@ before it reaches a Paragraph, and through `texts.plain` before it reaches a dra
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -24,7 +19,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -36,8 +30,19 @@ from workshop_app.domain.model import PLACED_ZONES, Card, Zone
 from workshop_app.domain.session import Session
 from workshop_app.export.board_drawing import BoardDrawing
 from workshop_app.export.diagnosis_rows import explained, explanation_rows, state_colour
-from workshop_app.export.fonts import BOLD, REGULAR, register_fonts
-from workshop_app.export.palette import ACCENT, FLAGGED, INK, MUTED, PANEL, RULE, WHITE, ZONE_COLOURS
+from workshop_app.export.fonts import register_fonts
+from workshop_app.export.page_template import (
+    FIRST_PAGE_HEADER_H,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MIN_FIRST_PAGE_FONT,
+    PAGE_SIZES,
+    numbered_canvas,
+    page_decorator,
+    page_styles,
+)
+from workshop_app.export.palette import FLAGGED, INK, MUTED, PANEL, RULE, WHITE, ZONE_COLOURS
 from workshop_app.export.round_sections import (
     RoundView,
     ist_resembled,
@@ -46,82 +51,10 @@ from workshop_app.export.round_sections import (
     perception_section,
 )
 from workshop_app.export.score_chart import score_chart
+from workshop_app.export.story_tools import StoryTools
 from workshop_app.export.texts import Labels, markup, plain
 
-PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-MARGIN_X = 18 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 20 * mm
 BLANK_SIGNATURE_ROWS = 4
-FIRST_PAGE_HEADER_H = 250.0  # title block, key facts and the board heading on page 1
-MIN_FIRST_PAGE_FONT = 7.0
-TABLE_START_ROOM = 110.0
-
-
-@dataclass(frozen=True)
-class _Styles:
-    kicker: ParagraphStyle
-    title: ParagraphStyle
-    company: ParagraphStyle
-    h2: ParagraphStyle
-    h2_table: ParagraphStyle
-    h3: ParagraphStyle
-    body: ParagraphStyle
-    small: ParagraphStyle
-    cell: ParagraphStyle
-    cell_head: ParagraphStyle
-    fact_label: ParagraphStyle
-    fact_value: ParagraphStyle
-
-
-def _styles() -> _Styles:
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=INK)
-
-    def derive(name: str, **changes: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **changes)
-
-    return _Styles(
-        kicker=derive("kicker", fontSize=8.5, leading=11, textColor=MUTED),
-        title=derive("title", fontName=BOLD, fontSize=21, leading=25, textColor=ACCENT,
-                     spaceBefore=2, spaceAfter=2),
-        company=derive("company", fontSize=12, leading=15, textColor=INK, spaceAfter=8),
-        h2=derive("h2", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT, spaceBefore=14,
-                  spaceAfter=5, keepWithNext=1),
-        h2_table=derive("h2_table", fontName=BOLD, fontSize=13.5, leading=17, textColor=ACCENT,
-                        spaceBefore=14, spaceAfter=5),
-        h3=derive("h3", fontName=BOLD, fontSize=11, leading=14, spaceBefore=8, spaceAfter=3,
-                  keepWithNext=1),
-        body=derive("body", spaceAfter=4),
-        small=derive("small", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=4),
-        cell=derive("cell", fontSize=8.5, leading=10.8),
-        cell_head=derive("cell_head", fontName=BOLD, fontSize=9, leading=11.5),
-        fact_label=derive("fact_label", fontSize=7.5, leading=9.5, textColor=MUTED),
-        fact_value=derive("fact_value", fontName=BOLD, fontSize=12, leading=15),
-    )
-
-
-def _numbered_canvas(decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas class that keeps every page until the end, so that each page can say "N of M"."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved_pages: list[dict] = []
-
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved_pages)
-            for number, state in enumerate(self._saved_pages, start=1):
-                self.__dict__.update(state)
-                decorate(self, number, total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
-
 
 class SummaryTemplate:
     """Turns a session into the PDF summary. Construct once and call `render` as often as needed."""
@@ -132,7 +65,7 @@ class SummaryTemplate:
         register_fonts()
         self.page_size_name = page_size
         self.page_size = PAGE_SIZES[page_size]
-        self.styles = _styles()
+        self.styles = page_styles()
 
     @property
     def frame_width(self) -> float:
@@ -159,52 +92,11 @@ class SummaryTemplate:
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         story = _Story(self, session, diagnosis, labels, view).flowables()
-        doc.build(story, canvasmaker=_numbered_canvas(self._decorator(session, labels,
-                                                                      view.title(labels))))
+        decorate = page_decorator(self.page_size, self.frame_width, session, labels, view.title(labels))
+        doc.build(story, canvasmaker=numbered_canvas(decorate))
         return buffer.getvalue()
 
-    def _decorator(self, session: Session, labels: Labels,
-                   document_title: str) -> Callable[[Canvas, int, int], None]:
-        width, height = self.page_size
-        title = plain(session.info.title)
-        date = labels.date(session.info.date)
-        room = self.frame_width - stringWidth(date, REGULAR, 8) - 20
-        left_head = _fit(f"{labels['producer']} · {title}", REGULAR, 8, room)
-
-        def decorate(canvas: Canvas, page: int, total: int) -> None:
-            canvas.saveState()
-            canvas.setFillColor(MUTED)
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.5)
-            top = height - MARGIN_TOP + 9 * mm
-            canvas.setFont(REGULAR, 8)
-            canvas.drawString(MARGIN_X, top, left_head)
-            canvas.drawRightString(width - MARGIN_X, top, date)
-            canvas.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
-            bottom = MARGIN_BOTTOM - 10 * mm
-            canvas.line(MARGIN_X, bottom + 10, width - MARGIN_X, bottom + 10)
-            canvas.drawString(MARGIN_X, bottom, document_title)
-            canvas.drawRightString(width - MARGIN_X, bottom, labels.fmt("page_of", page=page,
-                                                                        pages=total))
-            canvas.restoreState()
-
-        return decorate
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text`, or its longest beginning that fits `width` with an ellipsis after it. A string's width
-    is the sum of its characters' widths, so one pass up to the cut does (linear in the text)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    room, used = width - stringWidth("…", font, size), 0.0
-    for index, char in enumerate(text):
-        used += stringWidth(char, font, size)
-        if used > room:
-            return text[:index].rstrip() + "…"
-    return text.rstrip() + "…"
-
-
-class _Story:
+class _Story(StoryTools):
     """The flowables of one summary, section by section."""
 
     def __init__(self, template: SummaryTemplate, session: Session, diagnosis: Diagnosis,
@@ -243,67 +135,6 @@ class _Story:
 
     def first_page_room(self) -> float:
         return self.t.frame_height - FIRST_PAGE_HEADER_H
-
-    # --- helpers ---
-
-    def card_text(self, card_id: str) -> str:
-        if card_id in self.board:
-            return self.board.card(card_id).text(self.language)
-        return card_id
-
-    def para(self, text_markup: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(text_markup, style)
-
-    def table(self, header_keys: tuple[str, ...], rows: list[list[str]], widths: list[float],
-              keep_lines: tuple[int, ...] = (), extra: list[tuple] | None = None,
-              head_texts: dict[str, str] | None = None) -> Table:
-        """A table with a header row (repeated on each page) and rows of plain user texts.
-
-        A long text is cut at word boundaries into chunks that go into continuation rows, so that no
-        row is ever taller than a page; the rows then split only between rows (ReportLab's in-row
-        split would repeat the header in the middle of a page). `head_texts` gives user texts (e.g.
-        group names) for some header keys."""
-        data: list[list[Flowable | str]] = [self.head_cells(*header_keys, texts=head_texts)]
-        rule_rows: list[int] = []
-        continuation_rows: list[int] = []
-        for texts in rows:
-            chunked = [_chunks(text, _chunk_chars(width)) for text, width in zip(texts, widths,
-                                                                                 strict=True)]
-            for part in range(max(len(chunks) for chunks in chunked)):
-                if part:
-                    continuation_rows.append(len(data))
-                data.append([self.para(markup(chunks[part], keep_lines=col in keep_lines),
-                                       self.s.cell) if part < len(chunks) else ""
-                             for col, chunks in enumerate(chunked)])
-            rule_rows.append(len(data) - 1)
-        commands: list[tuple] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("BACKGROUND", (0, 0), (-1, 0), PANEL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
-        ]
-        commands += [("LINEBELOW", (0, row), (-1, row), 0.4, RULE) for row in rule_rows]
-        for row in continuation_rows:  # a long text reads on without a gap
-            commands += [("TOPPADDING", (0, row), (-1, row), 0),
-                         ("BOTTOMPADDING", (0, row - 1), (-1, row - 1), 0)]
-        table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=0,
-                      hAlign="LEFT")
-        table.setStyle(TableStyle(commands + (extra or [])))
-        return table
-
-    def table_heading(self, key: str) -> list[Flowable]:
-        """A section heading followed by a table that may split across pages: a page break when
-        less than the heading and a few rows fit (keepWithNext would bind the heading to the whole
-        table, which ReportLab then splits awkwardly)."""
-        return [CondPageBreak(TABLE_START_ROOM), self.para(markup(self.labels[key]), self.s.h2_table)]
-
-    def head_cells(self, *keys: str, texts: dict[str, str] | None = None) -> list[Paragraph]:
-        texts = texts or {}
-        return [self.para(markup(texts[key] if key in texts else self.labels[key]), self.s.cell_head)
-                for key in keys]
 
     # --- sections ---
 
@@ -492,9 +323,6 @@ class _Story:
                                 [width * 0.56, width * 0.22, width * 0.22]))
         return story
 
-    def zone_name(self, zone: Zone) -> str:
-        return self.labels[f"zone_{zone.value}"]
-
     def notes_section(self) -> list[Flowable]:
         notes = [(card_id, note) for card_id, note in self.session.notes.items() if note.strip()]
         if not notes:
@@ -541,26 +369,6 @@ class _Story:
                  self.para(f"<b>{markup(labels['agreed_by'])}</b>", self.s.body), table]
         keep = CondPageBreak(min(90 + 30 * min(len(rows), 8), self.t.frame_height))
         return [keep, KeepTogether(block)] if len(rows) <= 12 else [keep, *block]
-
-
-def _chunk_chars(width: float) -> int:
-    """How many characters of table text make a block of about 25 lines in a column this wide."""
-    return max(120, int(width * 5))
-
-
-def _chunks(text: str, size: int) -> list[str]:
-    """`text` in pieces of at most about `size` characters, cut at whitespace where there is any,
-    so that the pieces printed one below the other read as the whole text."""
-    if len(text) <= size:
-        return [text]
-    pieces: list[str] = []
-    rest = text
-    while len(rest) > size:
-        cut = max(rest.rfind(" ", 0, size), rest.rfind("\n", 0, size))
-        cut = cut if cut > size // 2 else size
-        pieces.append(rest[:cut])
-        rest = rest[cut:]
-    return [*pieces, rest] if rest.strip() else pieces
 
 
 def _reference_zone(card: Card | None, functions) -> Zone | None:
