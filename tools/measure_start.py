@@ -4,13 +4,15 @@ measured in the same run: `python tools/measure_start.py [--runs 7] [--bundle di
 
 Each command runs in a fresh process with Qt offscreen and the same scratch HOME and sessions folder;
 one warm-up run per command (it creates the demo session) is not counted; runs alternate between the
-commands so that a busy machine slows all of them alike. Prints the median and the spread in seconds.
+commands so that a busy machine slows all of them alike. Prints the median and the spread of the
+wall-clock time and the median CPU time (user + system) in seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,10 +48,15 @@ def commands(bundle: Path, sessions: Path) -> dict[str, list[str]]:
     return found
 
 
-def launch(command: list[str], env: dict[str, str], cwd: Path) -> float:
+def launch(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock seconds from launch to exit, and the CPU seconds (user + system) the process used:
+    the second is less disturbed by other work on the machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, env=env, cwd=cwd, check=True, capture_output=True, timeout=120)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
@@ -64,13 +71,16 @@ def main() -> int:
         chosen = commands(args.bundle.resolve(), home / "sessions")
         for command in chosen.values():
             launch(command, env, home)  # warm-up: creates the demo session, fills the file cache
-        times: dict[str, list[float]] = {name: [] for name in chosen}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in chosen}
         for _ in range(args.runs):
             for name, command in chosen.items():
                 times[name].append(launch(command, env, home))
+    print(f"load average before the last run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     for name, values in times.items():
-        print(f"{name:20} median {statistics.median(values):.3f} s  "
-              f"(min {min(values):.3f}, max {max(values):.3f}, {len(values)} runs)")
+        wall = [value[0] for value in values]
+        cpu = [value[1] for value in values]
+        print(f"{name:20} wall median {statistics.median(wall):.3f} s (min {min(wall):.3f}, "
+              f"max {max(wall):.3f}); CPU median {statistics.median(cpu):.3f} s; {len(values)} runs")
     return 0
 
 
