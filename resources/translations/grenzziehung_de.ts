@@ -301,6 +301,25 @@
     </message>
 </context>
 <context>
+    <name>GroupNamesDialog</name>
+    <message>
+        <source>Perception round</source>
+        <translation>Wahrnehmungsrunde</translation>
+    </message>
+    <message>
+        <source>Two groups place the cards one after the other; each group does not see the other&apos;s board.</source>
+        <translation>Zwei Gruppen legen die Karten nacheinander; keine Gruppe sieht das Board der anderen.</translation>
+    </message>
+    <message>
+        <source>First group:</source>
+        <translation>Erste Gruppe:</translation>
+    </message>
+    <message>
+        <source>Second group:</source>
+        <translation>Zweite Gruppe:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grenzziehung – Marketing and Sales</source>
@@ -508,6 +527,134 @@
     <message>
         <source>The board resembles none of the four splits.</source>
         <translation>Das Board ähnelt keiner der vier Aufteilungen.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundControl</name>
+    <message>
+        <source>Perception gap: %1 and %2 – divergence %3 %</source>
+        <translation>Wahrnehmungslücke: %1 und %2 – Divergenz %3 %</translation>
+    </message>
+    <message>
+        <source>As is</source>
+        <translation>Ist – so arbeiten wir heute</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll – so wollen wir arbeiten</translation>
+    </message>
+    <message>
+        <source>Perception: %1 places the cards</source>
+        <translation>Wahrnehmung: %1 legt die Karten</translation>
+    </message>
+    <message>
+        <source>As &amp;is</source>
+        <translation>&amp;Ist</translation>
+    </message>
+    <message>
+        <source>&amp;Target</source>
+        <translation>&amp;Soll</translation>
+    </message>
+    <message>
+        <source>Show the as-is board (how we work today)</source>
+        <translation>Das Ist-Board zeigen (so arbeiten wir heute)</translation>
+    </message>
+    <message>
+        <source>Show the target board; the first time, it starts as a copy of the as-is board</source>
+        <translation>Das Soll-Board zeigen; beim ersten Mal beginnt es als Kopie des Ist-Boards</translation>
+    </message>
+    <message>
+        <source>&amp;Perception round</source>
+        <translation>&amp;Wahrnehmungsrunde</translation>
+    </message>
+    <message>
+        <source>&amp;Start perception round…</source>
+        <translation>Wahrnehmungsrunde &amp;starten …</translation>
+    </message>
+    <message>
+        <source>Show the &amp;overlay of both groups</source>
+        <translation>Ü&amp;berlagerung beider Gruppen zeigen</translation>
+    </message>
+    <message>
+        <source>Start as-is round &amp;from</source>
+        <translation>Ist-Runde beginnen &amp;aus</translation>
+    </message>
+    <message>
+        <source>the cards both groups &amp;agree on</source>
+        <translation>den Karten, bei denen beide Gruppen &amp;einig sind</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source>Board of %1</source>
+        <translation>Board von %1</translation>
+    </message>
+    <message>
+        <source>the board of %1</source>
+        <translation>dem Board von %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundOverlay</name>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>tray</source>
+        <translation>Ablage</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPanel</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source>Scores: as is and target</source>
+        <translation>Werte: Ist und Soll</translation>
+    </message>
+    <message>
+        <source>Perception gap</source>
+        <translation>Wahrnehmungslücke</translation>
+    </message>
+    <message>
+        <source>Shown: %1</source>
+        <translation>Angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>As is</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll</translation>
+    </message>
+    <message numerus="yes">
+        <source>What moved (%n card(s))</source>
+        <translation>
+            <numerusform>Was sich bewegt hat (%n Karte)</numerusform>
+            <numerusform>Was sich bewegt hat (%n Karten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Neither group has placed a card yet.</source>
+        <translation>Noch keine Gruppe hat eine Karte gelegt.</translation>
+    </message>
+    <message>
+        <source>Divergence: %1 % (%2 cards disputed, %3 agreed)</source>
+        <translation>Divergenz: %1 % (%2 Karten uneinig, %3 einig)</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>%1 sees: %2</source>
+        <translation>%1 sieht: %2</translation>
     </message>
 </context>
 <context>

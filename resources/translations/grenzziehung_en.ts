@@ -18,4 +18,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RoundsPanel</name>
+    <message numerus="yes">
+        <source>What moved (%n card(s))</source>
+        <translation>
+            <numerusform>What moved (%n card)</numerusform>
+            <numerusform>What moved (%n cards)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

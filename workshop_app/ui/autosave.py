@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QUndoStack
 
 from workshop_app.domain.session import ROUND_RECORDS, BoardReplaced, Session, WorkshopChange
 from workshop_app.storage import SessionError, SessionStore
+from workshop_app.ui.undo_history import UndoHistory
 
 
 class Autosave:
     """Commits a session's change records to its store."""
 
-    def __init__(self, store: SessionStore, session: Session, undo_stack: QUndoStack,
+    def __init__(self, store: SessionStore, session: Session, undo_stack: UndoHistory,
                  on_error: Callable[[SessionError], None],
                  on_recovered: Callable[[], None] = lambda: None) -> None:
         self.store, self.session, self.undo_stack = store, session, undo_stack
@@ -33,11 +33,13 @@ class Autosave:
         store.attach(session.board, commit_each=False)
         self._unsubscribe = session.subscribe(self._collect)
         undo_stack.indexChanged.connect(self._index_changed)
+        undo_stack.stackChanged.connect(self._stack_changed)
 
     def stop(self) -> None:
         self.flush("do")
         self._unsubscribe()
         self.undo_stack.indexChanged.disconnect(self._index_changed)
+        self.undo_stack.stackChanged.disconnect(self._stack_changed)
         self.store.detach()
 
     def _collect(self, change: WorkshopChange) -> None:
@@ -49,6 +51,12 @@ class Autosave:
             return
         self.pending.append(change)
         QTimer.singleShot(0, lambda: self.flush("do"))  # a change without an undo step
+
+    def _stack_changed(self) -> None:
+        """Another round's history is the active one: follow its commands from here on."""
+        self.flush("do")
+        self.last_index = self.undo_stack.index()
+        self._known = [self.undo_stack.command(i) for i in range(self.undo_stack.count())]
 
     def _index_changed(self, index: int) -> None:
         self.flush(self._action(index))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.deck import load_functions
 from workshop_app.domain.diagnosis import Archetype, Diagnosis, diagnose, load_archetypes
 from workshop_app.domain.model import Board, Change
+from workshop_app.domain.rounds import RoundStarted, RoundSwitched
 from workshop_app.domain.session import BoardReplaced
 from workshop_app.ui import diagnosis_words as words
 from workshop_app.ui.diagnosis_widgets import (
@@ -228,7 +229,8 @@ def install(context: FeatureContext) -> DiagnosisPanel:
     panel.highlightRequested.connect(context.scene.highlight)
     context.current.sessionChanged.connect(lambda session: panel.set_board(session.board))
     context.current.recorded.connect(
-        lambda change: panel.set_board(change.after) if isinstance(change, BoardReplaced) else None)
+        lambda change: panel.set_board(context.current.board)
+        if isinstance(change, BoardReplaced | RoundStarted | RoundSwitched) else None)
     context.menus.add("view.panels", panel.toggleViewAction())
     panel.show()  # a dock added to a window already on screen starts hidden
     return panel

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, SignalInstance
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
 from workshop_app.ui.current_session import CurrentSession
 from workshop_app.ui.selection import CardSelection
+from workshop_app.ui.undo_history import UndoHistory
 
 translate = QCoreApplication.translate
 
@@ -29,7 +30,7 @@ translate = QCoreApplication.translate
 MENU_SECTIONS: dict[str, tuple[str, ...]] = {
     "file": ("session", "+details", "+delete", "folder", "board_file", "steps", "+export", "quit"),
     "edit": ("history", "cards", "+notes"),
-    "view": ("window", "+panels", "presenter"),
+    "view": ("window", "+panels", "rounds", "presenter"),
 }
 
 
@@ -98,7 +99,7 @@ class FeatureContext:
     language: str
     settings: QSettings
     current: CurrentSession
-    undo_stack: QUndoStack
+    undo_stack: UndoHistory  # the active round's undo stack
     scene: BoardScene
     view: BoardView  # the main (facilitator's) view
     selection: CardSelection  # the selected card, shared by every view

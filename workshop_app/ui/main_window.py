@@ -11,12 +11,21 @@ import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from workshop_app.domain.model import Board, BoardError, Card, Zone
+from workshop_app.domain.rounds import RoundStarted, RoundSwitched
 from workshop_app.domain.session import BoardReplaced, Session, SessionInfo
-from workshop_app.ui import board_files, diagnosis_panel, export_action, session_menu, session_notes
+from workshop_app.ui import (
+    board_files,
+    diagnosis_panel,
+    export_action,
+    round_control,
+    rounds_panel,
+    session_menu,
+    session_notes,
+)
 from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
@@ -30,6 +39,7 @@ from workshop_app.ui.undo_commands import (
     MoveCardCommand,
     RemoveCardCommand,
 )
+from workshop_app.ui.undo_history import UndoHistory
 
 # What the window offers, in the order it is built. The name is the window attribute a test reaches
 # the feature under; `deferred` features are built after the board's first paint.
@@ -38,7 +48,9 @@ FEATURES: tuple[Feature, ...] = (
     Feature("board_file_actions", board_files.BoardFileActions),
     Feature("export_action", export_action.ExportAction),
     Feature("session_notes", session_notes.SessionNotes),
+    Feature("rounds", round_control.install),  # Ist, Soll, the perception round, the round banner
     Feature("diagnosis_panel", diagnosis_panel.install, deferred=True),
+    Feature("rounds_panel", rounds_panel.install, deferred=True),
 )
 
 
@@ -56,7 +68,7 @@ class MainWindow(QMainWindow):
         `finish_startup` builds them at once whenever something needs them earlier)."""
         super().__init__()
         self.language = language
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoHistory(self)  # one history per round
         self.current = CurrentSession(Session(SessionInfo(title="", language=language), board), self)
         self.board_scene = BoardScene(board, language, self)
         self.selection = CardSelection(self.board_scene, self)
@@ -66,7 +78,7 @@ class MainWindow(QMainWindow):
         self.input.moveRequested.connect(self.move_card)
         self.view.resized.connect(self._lay_out_for)  # the main view's size decides the layout
         self._lay_out_for(self.view.viewport().size())
-        self.current.sessionChanged.connect(lambda session: self._show_board(session.board))
+        self.current.sessionChanged.connect(self._show_session)
         self.current.recorded.connect(self._recorded)
         self._build_actions()
         self.toolbar = self._build_toolbar()
@@ -195,16 +207,32 @@ class MainWindow(QMainWindow):
 
     def _recorded(self, change: object) -> None:
         if isinstance(change, BoardReplaced):
+            self.undo_stack.clear()  # the active round's history belonged to the board it replaced
             self._show_board(change.after)
+        elif isinstance(change, RoundStarted | RoundSwitched):
+            self._show_round(change)
+
+    def _show_session(self, session: Session) -> None:
+        """Another session is shown: every round's undo history starts afresh."""
+        assert session.rounds is not None
+        self.undo_stack.reset(session.rounds.active)
+        self._show_board(session.board)
+
+    def _show_round(self, change: RoundStarted | RoundSwitched) -> None:
+        """Another round is shown, with its own undo history (a round started anew starts one)."""
+        rounds = self.current.session.rounds
+        assert rounds is not None
+        self.undo_stack.use(rounds.active)
+        if isinstance(change, RoundStarted):
+            self.undo_stack.clear()
+        self._show_board(self.current.board)
 
     def _lay_out_for(self, size: QSize) -> None:
         self.board_scene.set_available_size(size.width(), size.height())
 
     def _show_board(self, board: Board) -> None:
-        """Another board is shown (another session, or a board file); the undo history starts afresh."""
         self.input.cancel_drags()
         self.selection.select(None)
-        self.undo_stack.clear()
         if board is not self.board_scene.board:
             self.board_scene.set_board(board)
         self.boardReplaced.emit(board)

@@ -1,0 +1,122 @@
+"""The whole workshop through the window: the perception round with two groups, Ist from the agreed
+cards, Ist, Soll with its own undo history, the moves list, and the PDF – with real mouse drags on the
+view, the session file on disk, the PDF read back."""
+
+from __future__ import annotations
+
+from gui_helpers import drag_card_to, zone_point
+from pdf_helpers import all_text, squeeze
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from test_export_gui import when_modal
+from test_sessions_gui import folder, messages, open_window, settings_path  # noqa: F401 - fixtures
+
+from workshop_app.domain.model import Zone
+from workshop_app.domain.rounds import GROUP_A, GROUP_B, IST, SOLL
+from workshop_app.storage import read_session
+
+
+def drag(qtbot, window, card_id: str, zone: Zone) -> None:
+    drag_card_to(qtbot, window.view, card_id, zone_point(window.view, zone))
+    assert window.board.zone_of(card_id) is zone
+
+
+def placed(window) -> dict[str, Zone]:
+    return {card.id: zone for card, zone in window.board.placed()}
+
+
+def start_perception(qtbot, window, names: tuple[str, str]) -> None:
+    seen: list = []
+
+    def fill(dialog) -> None:
+        edits = dialog.findChildren(QLineEdit)
+        for edit, name in zip(edits, names, strict=True):
+            edit.setText(name)
+        dialog.accept()
+
+    when_modal(fill, seen)
+    window.rounds.start_perception_action.trigger()
+    qtbot.waitUntil(lambda: window.current.session.rounds.has_perception, timeout=5000)
+
+
+def test_the_whole_workshop_runs_through_the_window(qtbot, folder, settings_path, messages, tmp_path):  # noqa: F811
+    window = open_window(qtbot, folder, settings_path)
+    path = window.sessions.store.path
+    banner = window.rounds.banner
+    assert banner.isVisible() and banner.text() == "As is"
+
+    # perception round: group A places, then group B without seeing A's board
+    start_perception(qtbot, window, ("Marketing", "Vertrieb"))
+    assert banner.text() == "Perception: Marketing places the cards"
+    drag(qtbot, window, "needs_analysis", Zone.MARKETING)
+    drag(qtbot, window, "terms", Zone.SALES)
+    drag(qtbot, window, "argument_lists", Zone.MARKETING)
+    window.rounds.group_actions[1].trigger()
+    assert banner.text() == "Perception: Vertrieb places the cards"
+    assert placed(window) == {}  # group A's board is not shown
+    window.finish_startup()
+    assert not window.rounds_panel.gap_label.isVisible()  # nor summed up in the dock
+    drag(qtbot, window, "needs_analysis", Zone.SALES)
+    drag(qtbot, window, "terms", Zone.SALES)
+    drag(qtbot, window, "argument_lists", Zone.MARKETING)
+
+    # the overlay: both groups' placements on group A's board, the disputed card marked
+    window.rounds.overlay_action.trigger()
+    assert banner.text() == "Perception gap: Marketing and Vertrieb – divergence 33 %"
+    items = window.board_scene.items_by_id
+    assert items["needs_analysis"].is_highlighted and not items["terms"].is_highlighted
+    badges = {card_id: [child.childItems()[0].text() for child in items[card_id].childItems()]
+              for card_id in ("needs_analysis", "terms")}
+    assert badges == {"needs_analysis": ["A: Marketing · B: Sales"], "terms": ["both"]}
+
+    # Ist from the cards both groups agree on: the disputed card goes back to the tray
+    window.rounds.ist_from_actions["agreed"].trigger()
+    assert banner.text() == "As is"
+    assert placed(window) == {"terms": Zone.SALES, "argument_lists": Zone.MARKETING}
+    assert not items["needs_analysis"].childItems()  # the overlay is gone
+    drag(qtbot, window, "advertising", Zone.MARKETING)
+    assert window.undo_stack.count() == 1
+
+    # Soll starts as a copy of Ist and has its own undo history
+    window.rounds.soll_action.trigger()
+    assert banner.text() == "Target" and window.undo_stack.count() == 0
+    assert placed(window) == {"terms": Zone.SALES, "argument_lists": Zone.MARKETING,
+                              "advertising": Zone.MARKETING}
+    drag(qtbot, window, "argument_lists", Zone.SALES)
+    window.rounds.ist_action.trigger()
+    assert window.board.zone_of("argument_lists") is Zone.MARKETING
+    window.undo_action.trigger()  # undoes Ist's last move, not Soll's
+    assert window.board.zone_of("advertising") is Zone.UNPLACED
+    window.redo_action.trigger()
+    window.rounds.soll_action.trigger()
+    assert window.board.zone_of("argument_lists") is Zone.SALES and window.undo_stack.count() == 1
+
+    # what moved, click to mark it on the board
+    panel = window.rounds_panel
+    panel.refresh()
+    assert panel.moves_list.count() == 1
+    line = panel.moves_list.item(0)
+    card_text = window.board.card("argument_lists").text("en")
+    assert line.text() == f"{card_text}: Marketing → Sales"
+    rect = panel.moves_list.visualItemRect(line)
+    qtbot.mouseClick(panel.moves_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert items["argument_lists"].is_highlighted and not items["terms"].is_highlighted
+    assert "Vertrieb sees" in panel.gap_label.text() and panel.gap_label.isVisible()
+
+    # everything is in the file as it happened
+    stored = read_session(path)
+    rounds = window.current.session.rounds
+    assert stored.rounds.names() == [GROUP_A, GROUP_B, IST, SOLL] and stored.round == SOLL
+    assert stored.rounds.groups == ("Marketing", "Vertrieb")
+    for name in stored.rounds.names():
+        assert stored.rounds.board(name).snapshot() == rounds.board(name).snapshot(), name
+
+    # the PDF: the agreement with Ist, what moved and the perception gap
+    pdf = tmp_path / "workshop.pdf"
+    assert window.export_action.export_to(pdf)
+    text = squeeze(all_text(pdf.read_bytes()))
+    for expected in ("The agreed boundary: target – how we want to work",
+                     "Starting point: as is – how we work today", "What moved",
+                     f"{card_text}MarketingSales",
+                     "Perception gap", "Divergence 33%", "Agreed by"):
+        assert squeeze(expected) in text, expected

@@ -1,0 +1,172 @@
+"""The Rounds dock beside the diagnosis: the active round, both rounds' scores side by side, what moved
+from Ist to Soll (click a line to mark the card on the board), and the perception gap.
+
+The perception gap (divergence, what each group's board resembles) shows only while Ist or Soll is
+shown, so that the second group never learns here where the first put the cards (the overlay on the
+board shows the gap card by card).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.diagnosis import Diagnosis, diagnose
+from workshop_app.domain.rounds import GROUP_A, GROUP_B, IST, PERCEPTION_ROUNDS, SOLL, Rounds
+from workshop_app.domain.session import Session
+from workshop_app.ui.board_scene import zone_title
+from workshop_app.ui.features import FeatureContext
+from workshop_app.ui.round_control import round_title
+
+CARD_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _label(text: str = "", *, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # card texts and group names are never markup
+    label.setWordWrap(True)
+    if bold:
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+    return label
+
+
+class RoundsPanel(QDockWidget):
+    highlightRequested = Signal(object)  # noqa: N815 - set[str] of card ids
+
+    def __init__(self, session: Session, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rounds_panel")
+        self.setWindowTitle(self.tr("Rounds"))
+        self.language = language
+        self.session = session
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.active_label = _label(bold=True)
+        self.scores_heading = _label(self.tr("Scores: as is and target"), bold=True)
+        self.scores = QGridLayout()
+        self.moves_heading = _label(bold=True)
+        self.moves_list = QListWidget(body)
+        self.moves_list.itemClicked.connect(self._move_clicked)
+        self.gap_heading = _label(self.tr("Perception gap"), bold=True)
+        self.gap_label = _label()
+        for widget in (self.active_label, self.scores_heading):
+            layout.addWidget(widget)
+        layout.addLayout(self.scores)
+        for widget in (self.moves_heading, self.moves_list, self.gap_heading, self.gap_label):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._pending = False
+
+    def set_session(self, session: Session) -> None:
+        self.session = session
+        self.refresh()
+
+    def schedule_refresh(self) -> None:
+        """Refresh on the next turn of the event loop (several records of one step: one refresh)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.refresh)
+
+    @property
+    def rounds(self) -> Rounds:
+        assert self.session.rounds is not None
+        return self.session.rounds
+
+    def refresh(self) -> None:
+        self._pending = False
+        rounds = self.rounds
+        self.active_label.setText(self.tr("Shown: %1").replace("%1", round_title(rounds, rounds.active)))
+        self._show_scores(rounds)
+        self._show_moves(rounds)
+        self._show_gap(rounds)
+
+    def _show_scores(self, rounds: Rounds) -> None:
+        while self.scores.count():
+            widget = self.scores.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        names = [name for name in (IST, SOLL) if name in rounds]
+        diagnoses = {name: diagnose(rounds.board(name)) for name in names}
+        headings = {IST: self.tr("As is"), SOLL: self.tr("Target")}
+        for column, name in enumerate(names, start=1):
+            self.scores.addWidget(_label(headings[name], bold=True), 0, column)
+        first = diagnoses[names[0]]
+        for row, result in enumerate(first.results, start=1):
+            self.scores.addWidget(_label(result.archetype.name(self.language)), row, 0)
+            for column, name in enumerate(names, start=1):
+                self.scores.addWidget(self._score_cell(diagnoses[name], result.archetype.id), row,
+                                      column)
+
+    def _score_cell(self, diagnosis: Diagnosis, archetype_id: str) -> QLabel:
+        result = diagnosis.result(archetype_id)
+        cell = _label(f"{round(result.score * 100)} %" if result.judgeable else "–",
+                      bold=result.resembles)
+        cell.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if result.resembles:
+            cell.setStyleSheet("color: #d9480f;")
+        return cell
+
+    def _show_moves(self, rounds: Rounds) -> None:
+        self.moves_list.clear()
+        has_soll = SOLL in rounds
+        self.moves_heading.setVisible(has_soll)
+        self.moves_list.setVisible(has_soll)
+        if not has_soll:
+            return
+        moves = rounds.moves()
+        self.moves_heading.setText(self.tr("What moved (%n card(s))", "", len(moves)))
+        board = rounds.board(SOLL)
+        for move in moves:
+            text = (f"{board.card(move.card_id).text(self.language)}: {zone_title(move.from_zone)}"
+                    f" → {zone_title(move.to_zone)}")
+            item = QListWidgetItem(text)
+            item.setData(CARD_ID_ROLE, move.card_id)
+            self.moves_list.addItem(item)
+
+    def _move_clicked(self, item: QListWidgetItem) -> None:
+        self.highlightRequested.emit({item.data(CARD_ID_ROLE)})
+
+    def _show_gap(self, rounds: Rounds) -> None:
+        gap = rounds.overlay()
+        visible = gap is not None and rounds.active not in PERCEPTION_ROUNDS
+        self.gap_heading.setVisible(visible)
+        self.gap_label.setVisible(visible)
+        if not visible or gap is None:
+            return
+        lines = []
+        if gap.divergence is None:
+            lines.append(self.tr("Neither group has placed a card yet."))
+        else:
+            lines.append(self.tr("Divergence: %1 % (%2 cards disputed, %3 agreed)")
+                         .replace("%1", str(round(gap.divergence * 100)))
+                         .replace("%2", str(len(gap.disputed))).replace("%3", str(len(gap.agreed))))
+        for name in (GROUP_A, GROUP_B):
+            flagged = diagnose(rounds.board(name)).flagged()
+            names = ", ".join(r.archetype.name(self.language) for r in flagged) or self.tr("nothing")
+            lines.append(self.tr("%1 sees: %2").replace("%1", rounds.group_name(name))
+                         .replace("%2", names))
+        self.gap_label.setText("\n".join(lines))
+
+
+def install(context: FeatureContext) -> RoundsPanel:
+    window = context.window
+    panel = RoundsPanel(context.current.session, context.language, parent=window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.highlightRequested.connect(context.scene.highlight)
+    context.current.sessionChanged.connect(panel.set_session)
+    context.current.recorded.connect(lambda _change: panel.schedule_refresh())
+    context.menus.add("view.panels", panel.toggleViewAction())
+    panel.refresh()
+    panel.show()
+    return panel
