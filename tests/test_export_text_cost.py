@@ -35,3 +35,29 @@ def test_a_long_title_is_cut_to_the_longest_beginning_that_fits_with_its_ellipsi
 def test_a_title_that_fits_is_kept_whole(monkeypatch):
     register_fonts()
     assert page_template.fit_text("Vertriebsrunde Süd", REGULAR, 8, 300) == "Vertriebsrunde Süd"
+
+
+def test_the_board_drawing_wraps_each_card_text_once_per_size_and_width(monkeypatch):
+    """One font-size search: the summary asks for the board's font size twice (first page, then a page
+    of its own) and draws it after; no text is wrapped twice for the same size and width."""
+    from collections import Counter
+
+    from workshop_app.domain.deck import reference_board
+    from workshop_app.domain.model import PLACED_ZONES, Card
+    from workshop_app.domain.session import Session, SessionInfo
+    from workshop_app.export import board_drawing, summary_pdf
+
+    board = reference_board()
+    for number in range(300):  # too full for the first page: the search runs for two heights
+        text = f"Aufgabe {number}: Kundenveranstaltung gemeinsam vorbereiten"
+        board.add_card(Card(f"custom-{number}", text, text, custom=True), PLACED_ZONES[number % 3])
+    wrapped: Counter = Counter()
+    original = board_drawing.wrap
+
+    def counting(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+        wrapped[(text, size, width, max_lines)] += 1
+        return original(text, font, size, width, max_lines)
+
+    monkeypatch.setattr(board_drawing, "wrap", counting)
+    summary_pdf(Session(SessionInfo("Voll"), board))
+    assert wrapped and max(wrapped.values()) == 1

@@ -123,6 +123,11 @@ class BoardDrawing:
         self.texts = {card.id: plain(card.text(self.language)) for zone in PLACED_ZONES
                       for card in self.cards[zone]}
         self._plans: dict[tuple[float, float], _Plan] = {}
+        # a candidate layout does not depend on the height it must fit: each is measured once, however
+        # often the size is searched (the summary asks for the first page and then for a page of its own)
+        self._candidates: dict[tuple, tuple[_Plan, bool]] = {}
+        self._wrapped: dict[tuple[str, float, float, int], list[str]] = {}
+        self._widest: dict[str, float] = {}
 
     # --- layout ---
 
@@ -149,24 +154,41 @@ class BoardDrawing:
         fits."""
         fitting: list[_Plan] = []
         plan = None
-        for size, min_card_w in LEVELS:
-            for widths in self.width_splits(width):
-                plan, breaks_words = self._plan_at(widths, size, min_card_w)
-                if plan.height <= max_height:
-                    if not breaks_words:
-                        return plan
-                    fitting.append(plan)
+        candidates = [(size, min_card_w, widths) for size, min_card_w in LEVELS
+                      for widths in self.width_splits(width)]
+        for number, (size, min_card_w, widths) in enumerate(candidates):
+            if number < len(candidates) - 1 and self._lowest_height(widths, size, min_card_w) > max_height:
+                continue  # too high even with one line per card: no need to wrap every text
+            plan, breaks_words = self._plan_at(widths, size, min_card_w)
+            if plan.height <= max_height:
+                if not breaks_words:
+                    return plan
+                fitting.append(plan)
         assert plan is not None
         return fitting[0] if fitting else plan
 
     def _plan_at(self, widths: dict[Zone, float], size: float, min_card_w: float
                  ) -> tuple[_Plan, bool]:
+        key = (tuple(widths.values()), size, min_card_w)
+        if key not in self._candidates:
+            self._candidates[key] = self._measure_plan(widths, size, min_card_w)
+        return self._candidates[key]
+
+    def _measure_plan(self, widths: dict[Zone, float], size: float, min_card_w: float
+                      ) -> tuple[_Plan, bool]:
         columns = {zone: self._columns(widths[zone], min_card_w) for zone in PLACED_ZONES}
         lines, breaks_words = self._lines_needed(widths, columns, size)
         card_h = lines * size * 1.22 + 2 * CARD_PAD
+        return _Plan(widths, size, columns, lines, card_h, self._height(columns, card_h)), breaks_words
+
+    def _height(self, columns: dict[Zone, int], card_h: float) -> float:
         rows = max((math.ceil(len(self.cards[z]) / columns[z]) for z in PLACED_ZONES), default=0)
-        height = TITLE_H + PAD + max(rows, 1) * (card_h + GAP) + PAD
-        return _Plan(widths, size, columns, lines, card_h, height), breaks_words
+        return TITLE_H + PAD + max(rows, 1) * (card_h + GAP) + PAD
+
+    def _lowest_height(self, widths: dict[Zone, float], size: float, min_card_w: float) -> float:
+        """The height of this candidate if every card needed one line: a lower bound of its height."""
+        columns = {zone: self._columns(widths[zone], min_card_w) for zone in PLACED_ZONES}
+        return self._height(columns, size * 1.22 + 2 * CARD_PAD)
 
     def font_size(self, width: float, max_height: float) -> float:
         """The card font size the drawing would use for this space."""
@@ -189,11 +211,24 @@ class BoardDrawing:
         for zone in PLACED_ZONES:
             text_w = self._text_w(self._card_w(widths[zone], columns[zone]))
             for card in self.cards[zone]:
-                text = self.texts[card.id]
-                needed = max(needed, len(wrap(text, REGULAR, size, text_w, MAX_LINES)))
-                breaks_words = breaks_words or any(
-                    stringWidth(word, REGULAR, size) > text_w for word in text.split())
+                breaks_words = breaks_words or self._widest_word(card.id) * size > text_w
+                if needed < MAX_LINES:  # more lines than the most a card shows change nothing
+                    needed = max(needed, len(self._wrap(card.id, size, text_w, MAX_LINES)))
         return needed, breaks_words
+
+    def _widest_word(self, card_id: str) -> float:
+        """The width of a card text's widest word at size 1."""
+        if card_id not in self._widest:
+            self._widest[card_id] = max((_unit_width(word, REGULAR) for word in self.texts[card_id].split()),
+                                        default=0.0)
+        return self._widest[card_id]
+
+    def _wrap(self, card_id: str, size: float, text_w: float, max_lines: int) -> list[str]:
+        """A card's text wrapped (measured once per size and width: the search and the drawing share it)."""
+        key = (card_id, size, text_w, max_lines)
+        if key not in self._wrapped:
+            self._wrapped[key] = wrap(self.texts[card_id], REGULAR, size, text_w, max_lines)
+        return self._wrapped[key]
 
     @staticmethod
     def _text_w(card_w: float) -> float:
@@ -249,7 +284,7 @@ class BoardDrawing:
             group.add(Rect(x, y, 3, plan.card_h, fillColor=FLAGGED, strokeColor=None))
         size = plan.font_size
         leading = size * 1.22
-        lines = wrap(self.texts[card.id], REGULAR, size, self._text_w(w), plan.lines)
+        lines = self._wrap(card.id, size, self._text_w(w), plan.lines)
         block_h = len(lines) * leading
         first_baseline = y + plan.card_h / 2 + block_h / 2 - size * 0.95
         for number, line in enumerate(lines):

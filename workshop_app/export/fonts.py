@@ -67,10 +67,10 @@ def cover(text: str) -> str:
     """Make sure every character of `text` prints: characters without a glyph keep their own code
     and show the missing-glyph box. Returns `text` unchanged."""
     register_fonts()
+    codes = set(map(ord, text))  # each distinct character once, however long the text
     for font in _registered.values():
         char_to_glyph = font.face.charToGlyph
-        for char in text:
-            code = ord(char)
+        for code in codes:
             if code not in char_to_glyph and code >= 0x20:
                 char_to_glyph[code] = 0
     return text

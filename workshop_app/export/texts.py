@@ -75,6 +75,9 @@ class Labels:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF),
                (0x1E800, 0x1EFFF))
+# one search in C finds whether a text has any character of those blocks (most texts have none)
+_RTL_BLOCKS = re.compile("[" + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+                                       for low, high in _RTL_RANGES) + "]")
 
 
 def _is_rtl(char: str) -> bool:
@@ -96,7 +99,7 @@ def visual_order(text: str) -> str:
     text starts with such a letter the order of the runs is reversed too. ReportLab prints in the
     order it is given and shapes nothing, so without this Arabic would print backwards. Letters are
     not joined (no shaping): they print in their isolated forms."""
-    if not any(_is_rtl(char) for char in text):
+    if not _RTL_BLOCKS.search(text) or not any(_is_rtl(char) for char in text):
         return text
     runs: list[tuple[bool, str]] = []  # (is right-to-left, text)
     for char in text:
