@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -60,3 +61,31 @@ def check_session_diagnose_export(command: list[str], cwd: Path, env: dict[str, 
     exported = run_app(command, "export", str(session), "--pdf", str(pdf), "--lang", "en", cwd=cwd, env=env)
     assert exported.returncode == 0, exported.stderr
     assert "Vertrieb Süd" in all_text(pdf.read_bytes())
+
+
+def decode_exec(value: str) -> list[str]:
+    """The arguments of an Exec value, decoded as the Desktop Entry Specification says: first the
+    string escapes, then the quoting, then `%%`."""
+    text = re.sub(r"\\(.)", lambda m: {"s": " ", "n": "\n", "t": "\t", "r": "\r"}.get(m[1], m[1]), value)
+    arguments, current, quoted, escaped, started = [], "", False, False, False
+    for char in text:
+        if escaped:
+            current, escaped = current + char, False
+        elif quoted and char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted, started = not quoted, True
+        elif char == " " and not quoted:
+            if started or current:
+                arguments.append(current)
+            current, started = "", False
+        else:
+            current += char
+    if started or current:
+        arguments.append(current)
+    return [argument.replace("%%", "%") for argument in arguments]
+
+
+def exec_of(entry: Path) -> str:
+    (line,) = [line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec=")]
+    return line.removeprefix("Exec=")

@@ -11,9 +11,18 @@ import time
 from pathlib import Path
 
 import pytest
-from installed_app import PROJECT, check_session_diagnose_export, check_version, fresh_home_env, run_app
+from installed_app import (
+    PROJECT,
+    check_session_diagnose_export,
+    check_version,
+    decode_exec,
+    exec_of,
+    fresh_home_env,
+    run_app,
+)
 
 from workshop_app import __version__
+from workshop_app.desktop_entry import APP_ID
 
 pytestmark = pytest.mark.bundle
 ARCHIVE_GOAL_MB = 120
@@ -56,6 +65,14 @@ def test_the_window_paints_and_quits_with_0(bundle, tmp_path):
     sessions = Path(env["HOME"]) / ".local" / "share" / "Grenzziehung" / "Grenzziehung" / "sessions"
     assert [path.suffix for path in sessions.iterdir()] == [".sqlite"]  # the demo workshop, lock released
     print(f"bundle: launch to first paint and exit {elapsed:.2f} s")
+
+
+def test_the_menu_entry_it_installs_starts_the_bundle(bundle, tmp_path):
+    env = fresh_home_env(tmp_path)
+    done = run_app([str(bundle / "Grenzziehung"), "--install-desktop-entry"], cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    entry = Path(env["HOME"]) / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    assert decode_exec(exec_of(entry)) == [str(bundle / "Grenzziehung")]
 
 
 def test_unused_qt_modules_are_left_out(bundle):

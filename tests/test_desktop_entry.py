@@ -5,7 +5,6 @@ temporary HOME, run as real processes."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -13,9 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from installed_app import PROJECT
+from installed_app import PROJECT, decode_exec, exec_of
 
-from workshop_app import desktop_entry
+from workshop_app import __version__, desktop_entry
 from workshop_app.desktop_entry import APP_ID, ICON_SIZES
 
 needs_desktop_file_validate = pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
@@ -29,34 +28,6 @@ def run_app(*args: str, home: Path, **extra_env: str) -> subprocess.CompletedPro
     env.update({"HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen", **extra_env})
     return subprocess.run([sys.executable, "-m", "workshop_app", *args], capture_output=True, text=True,
                           env=env, cwd=home, timeout=120, check=False)
-
-
-def decode_exec(value: str) -> list[str]:
-    """The arguments of an Exec value, decoded as the Desktop Entry Specification says: first the
-    string escapes, then the quoting, then `%%`."""
-    text = re.sub(r"\\(.)", lambda m: {"s": " ", "n": "\n", "t": "\t", "r": "\r"}.get(m[1], m[1]), value)
-    arguments, current, quoted, escaped, started = [], "", False, False, False
-    for char in text:
-        if escaped:
-            current, escaped = current + char, False
-        elif quoted and char == "\\":
-            escaped = True
-        elif char == '"':
-            quoted, started = not quoted, True
-        elif char == " " and not quoted:
-            if started or current:
-                arguments.append(current)
-            current, started = "", False
-        else:
-            current += char
-    if started or current:
-        arguments.append(current)
-    return [argument.replace("%%", "%") for argument in arguments]
-
-
-def exec_of(entry: Path) -> str:
-    (line,) = [line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec=")]
-    return line.removeprefix("Exec=")
 
 
 # --- the icon ---
@@ -109,6 +80,7 @@ def test_the_metainfo_names_the_app_in_both_languages_with_screenshots_from_docs
     assert root.findtext("launchable") == desktop_entry.desktop_file().name
     summaries = {element.get(lang, "en"): element.text for element in root.findall("summary")}
     assert set(summaries) == {"en", "de"} and all(summaries.values())
+    assert root.find("releases/release").get("version") == __version__  # the newest release is this one
     images = [element.text for element in root.iter("image")]
     assert images and all((PROJECT / "docs" / url.rsplit("/docs/", 1)[1]).is_file() for url in images)
 
