@@ -24,8 +24,10 @@ def projector(qtbot, window):
     """A second, smaller view of the window's scene with its own input handler."""
     view = BoardView(window.board_scene)
     qtbot.addWidget(view)
-    handler = BoardInput(view, window.selection)
-    handler.moveRequested.connect(window.move_card)
+    context = window.context  # what a presenter feature is given
+    assert context.scene is window.board_scene
+    handler = BoardInput(view, context.selection)
+    handler.moveRequested.connect(context.move_card)
     view.resize(800, 450)
     view.show()
     qtbot.waitExposed(view)

@@ -10,6 +10,7 @@ import sys
 
 from workshop_app import __version__
 from workshop_app.commands import SUBCOMMANDS, desktop_entry
+from workshop_app.domain.model import LANGUAGES
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
 
@@ -19,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workshop-app",
         description="Grenzziehung: a workshop board for the boundary between marketing and sales.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--lang", choices=("de", "en"), help="language of the UI and the deck "
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the UI and the deck "
                         "(default: the system locale: German for German, else English)")
     parser.add_argument("--full-screen", action="store_true", help="start in full screen")
     parser.add_argument("--sessions-dir", metavar="DIR", help="folder of the session files (default: "

@@ -22,7 +22,7 @@ from workshop_app.domain.agreement_texts import AgreementTextsError, agreement_l
 from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError, Diagnosis, diagnose
-from workshop_app.domain.model import Board
+from workshop_app.domain.model import LANGUAGES, Board
 from workshop_app.domain.session import Session
 from workshop_app.storage import SessionError
 from workshop_app.storage.errors import cli_language
@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", metavar="SOURCE", help="a session file or a board file")
     parser.add_argument("--json", action="store_true",
                         help="print exactly one JSON object instead of text")
-    parser.add_argument("--lang", dest="agreement_lang", choices=("de", "en"),
+    parser.add_argument("--lang", dest="agreement_lang", choices=LANGUAGES,
                         help="language of the text (default: --lang before the command, else the "
                              "system locale)")
     parser.set_defaults(func=run)

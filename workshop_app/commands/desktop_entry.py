@@ -12,7 +12,7 @@ from functools import cache
 
 from workshop_app import desktop_entry
 from workshop_app.commands.sessions import language
-from workshop_app.domain.datafile import read_json_object
+from workshop_app.domain.datafile import pick_label, read_labels
 from workshop_app.paths import resource, xdg_data_home
 
 EXIT_CANNOT_WRITE = 3
@@ -33,12 +33,11 @@ def requested(args: argparse.Namespace) -> bool:
 
 @cache
 def _texts() -> dict:
-    return read_json_object(resource("messages", "desktop_cli.json"), ValueError)
+    return read_labels(resource("messages", "desktop_cli.json"), ValueError)
 
 
 def _text(key: str, lang: str, **values: object) -> str:
-    texts = _texts()[key]
-    return (texts.get(lang) or texts["en"]).format(**values)
+    return pick_label(_texts(), key, lang, **values)
 
 
 def run(args: argparse.Namespace) -> int:

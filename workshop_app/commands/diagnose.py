@@ -17,7 +17,7 @@ from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError, load_functions
 from workshop_app.domain.diagnosis import ArchetypeError, ArchetypeResult, Diagnosis, diagnose, label
 from workshop_app.domain.explanation import card_with_zone, explain, shared_instead_lines, state_text
-from workshop_app.domain.model import Board
+from workshop_app.domain.model import LANGUAGES, Board
 from workshop_app.domain.rounds import IST, SOLL
 from workshop_app.domain.sessionfile import JSON_ROUNDS
 from workshop_app.storage import SessionError
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "the board agrees with the reference split.")
     parser.add_argument("board", metavar="BOARD.json",
                         help="a board file, a session file or a session JSON file")
-    parser.add_argument("--lang", dest="diagnose_lang", choices=("de", "en"),
+    parser.add_argument("--lang", dest="diagnose_lang", choices=LANGUAGES,
                         help="language of the text (default: --lang before the command, else the "
                              "system locale)")
     parser.add_argument("--json", action="store_true",

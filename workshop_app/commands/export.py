@@ -30,6 +30,7 @@ from workshop_app.domain.agreement_texts import AgreementTextsError
 from workshop_app.domain.charter import build_charters, render_markdown
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.diagnosis import ArchetypeError
+from workshop_app.domain.model import LANGUAGES
 from workshop_app.domain.session import Session
 from workshop_app.domain.sessionfile import SessionFileError, write_session_file
 from workshop_app.domain.write_target import WriteTargetError, check_write_target
@@ -54,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", metavar="OUT.json",
                         help="write the whole session as JSON instead (see README: session JSON)")
     add_png_options(parser)
-    parser.add_argument("--lang", dest="export_lang", choices=("de", "en"),
+    parser.add_argument("--lang", dest="export_lang", choices=LANGUAGES,
                         help="language of the PDF (default: the session's language; for a board "
                              "file, --lang before the command, else German)")
     parser.add_argument("--pagesize", choices=tuple(PAGE_SIZES), default="a4",

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from functools import cache
 from pathlib import Path
 
 from workshop_app.domain.boardfile import BoardFileError, parse_board, parse_json, read_text
+from workshop_app.domain.datafile import pick_label, read_labels
 from workshop_app.domain.session import Session, SessionInfo
 from workshop_app.domain.sessionfile import SessionFileError, is_session_data, session_from_data
 from workshop_app.paths import resource
@@ -78,12 +78,11 @@ def language(args: argparse.Namespace) -> str:
 
 @cache
 def _labels() -> dict[str, dict[str, str]]:
-    return json.loads(resource("messages", "sessions_cli.json").read_text(encoding="utf-8"))
+    return read_labels(resource("messages", "sessions_cli.json"), ValueError)
 
 
 def label(key: str, lang: str) -> str:
-    texts = _labels()[key]
-    return texts.get(lang) or texts["en"]
+    return pick_label(_labels(), key, lang)
 
 
 def fail(command: str, error: Exception, lang: str) -> int:

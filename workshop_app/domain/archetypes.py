@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from workshop_app.domain.datafile import bilingual, read_json_object
+from workshop_app.domain.datafile import bilingual, read_json_object, read_labels
 from workshop_app.domain.deck import TaskFunction, load_functions
 from workshop_app.domain.model import PLACED_ZONES, Zone
 from workshop_app.paths import resource
@@ -220,9 +220,7 @@ def load_archetypes(path: Path | str | None = None) -> tuple[Archetype, ...]:
 def _labels(path: Path | None = None) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = {}
     for file in _files(path):
-        for key, texts in read_json_object(file, ArchetypeError).get("labels", {}).items():
-            if isinstance(texts, dict):
-                labels[key] = texts
+        labels.update(read_labels(file, ArchetypeError, "labels", required=False))
     return labels
 
 

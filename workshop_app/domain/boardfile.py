@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from workshop_app.domain.deck import Deck, load_deck, load_functions
 from workshop_app.domain.input_file import read_bounded
-from workshop_app.domain.model import ALL_ZONES, MAX_CARDS, Board, BoardError, Card, Zone
+from workshop_app.domain.model import ALL_ZONES, LANGUAGES, MAX_CARDS, Board, BoardError, Card, Zone
 from workshop_app.domain.write_target import WriteTargetError, check_write_target
 
 T = TypeVar("T")
@@ -198,7 +198,7 @@ def _text(entry: dict, where: str) -> tuple[str, str] | None:
         return None
     if isinstance(text, str):
         texts = (text, text)
-    elif isinstance(text, dict) and all(isinstance(text.get(k, ""), str) for k in ("de", "en")):
+    elif isinstance(text, dict) and all(isinstance(text.get(k, ""), str) for k in LANGUAGES):
         texts = (text.get("de", ""), text.get("en", ""))
     else:
         raise BoardFileError(f"{where}: \"text\" must be a string or {{\"de\": ..., \"en\": ...}}, "

@@ -1,10 +1,10 @@
-"""The PDF's colours, in one place (the zone colours match the app's board)."""
+"""The PDF's colours, in one place; the zone colours come from resources/zones.json, as the board's do."""
 
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 
-from workshop_app.domain.model import Zone
+from workshop_app.domain.zone_palette import zone_colours
 
 INK = HexColor("#111111")
 MUTED = HexColor("#5c636a")
@@ -20,5 +20,5 @@ PANEL = HexColor("#f1f3f5")
 ACCENT = HexColor("#1f3a5f")
 BOUNDARY = HexColor("#222222")
 CARD_EDGE = HexColor("#9aa3ad")
-ZONE_COLOURS = {Zone.MARKETING: HexColor("#dbe8fb"), Zone.SHARED: HexColor("#fff0c2"),
-                Zone.SALES: HexColor("#d9f2df")}
+ZONE_COLOURS = {zone: HexColor(colour) for zone, colour in zone_colours().items()  # resources/zones.json
+                if zone.is_placed}

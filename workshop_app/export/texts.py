@@ -8,17 +8,16 @@ drawing, which prints strings as they are.
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import re
 import unicodedata
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from workshop_app.domain.datafile import read_labels
+from workshop_app.domain.model import LANGUAGES
 from workshop_app.export.fonts import cover
 from workshop_app.paths import resource
-
-LANGUAGES = ("de", "en")
 
 
 class ExportTextsError(ValueError):
@@ -27,18 +26,7 @@ class ExportTextsError(ValueError):
 
 @cache
 def _labels(path: Path | None = None) -> dict[str, dict[str, str]]:
-    path = path or resource("export_texts.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExportTextsError(f"{path.name}: cannot read: {exc}") from exc
-    labels = data.get("labels") if isinstance(data, dict) else None
-    if not isinstance(labels, dict):
-        raise ExportTextsError(f"{path.name}: needs an object 'labels'")
-    for key, texts in labels.items():
-        if not isinstance(texts, dict) or not all(isinstance(texts.get(k), str) for k in LANGUAGES):
-            raise ExportTextsError(f"{path.name}: label {key!r} needs German and English texts")
-    return labels
+    return read_labels(path or resource("export_texts.json"), ExportTextsError, "labels")
 
 
 class Labels:

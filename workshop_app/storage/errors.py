@@ -7,17 +7,16 @@ translation of the same text.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import cache
 
+from workshop_app.domain.datafile import read_labels
 from workshop_app.paths import resource
 
 
 @cache
 def _texts() -> dict[str, dict[str, str]]:
-    data = json.loads(resource("messages", "sessions.json").read_text(encoding="utf-8"))
-    return {code: texts for code, texts in data.items() if not code.startswith("_")}
+    return read_labels(resource("messages", "sessions.json"), ValueError)
 
 
 def cli_language() -> str:

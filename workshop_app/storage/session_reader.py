@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workshop_app.domain.agreement import AGREEMENT_ROUND
-from workshop_app.domain.model import MAX_CARDS, Card
+from workshop_app.domain.model import LANGUAGES, MAX_CARDS, Card
 from workshop_app.domain.session import DEFAULT_ROUND, ActionItem, Session, SessionInfo
 from workshop_app.storage import files
 from workshop_app.storage.agreement_rows import read_agreement
@@ -62,7 +62,7 @@ def _read(db: Database, round_name: str) -> Session:
     if not isinstance(participants, list) or not all(isinstance(p, str) for p in participants):
         raise ValueError("participants must be a list of names")
     info = SessionInfo(title=title, company=company, facilitator=facilitator, date=date,
-                       language=language if language in ("de", "en") else "de", participants=participants)
+                       language=language if language in LANGUAGES else "de", participants=participants)
     (count,) = db.execute("SELECT count(*) FROM cards").fetchone()
     if count > MAX_CARDS:
         raise ValueError(f"too many cards: {count} (a board holds at most {MAX_CARDS})")

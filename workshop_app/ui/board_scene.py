@@ -22,17 +22,13 @@ from workshop_app.domain.model import (
     Change,
     Zone,
 )
+from workshop_app.domain.zone_palette import zone_colours
 from workshop_app.ui import layout as geo
 from workshop_app.ui.board_geometry import BoardGeometry
 
 MAX_SHOWN_CHARS = 140
 
-ZONE_COLOURS = {
-    Zone.MARKETING: QColor("#dbe8fb"),
-    Zone.SHARED: QColor("#fff0c2"),
-    Zone.SALES: QColor("#d9f2df"),
-    Zone.UNPLACED: QColor("#ececec"),
-}
+ZONE_COLOURS = {zone: QColor(colour) for zone, colour in zone_colours().items()}  # resources/zones.json
 INK = QColor("#111111")
 BOUNDARY = QColor("#222222")
 SELECTION = QColor("#0050b3")

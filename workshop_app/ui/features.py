@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
+from workshop_app.domain.model import Zone
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
 from workshop_app.ui.current_session import CurrentSession
@@ -103,6 +104,7 @@ class FeatureContext:
     scene: BoardScene
     view: BoardView  # the main (facilitator's) view
     selection: CardSelection  # the selected card, shared by every view
+    move_card: Callable[[str, Zone, int | None], None]  # a move request -> one undo step
     menus: MenuSections
     add_status: Callable[[QWidget], None]  # a permanent widget at the right of the status bar
     closing: SignalInstance  # the window is closing: release what you hold

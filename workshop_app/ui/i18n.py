@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from workshop_app.domain.model import LANGUAGES
 from workshop_app.paths import resource
 
-SUPPORTED = ("de", "en")
+SUPPORTED = LANGUAGES
 _installed: list[QTranslator] = []
 
 

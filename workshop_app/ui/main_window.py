@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.context = FeatureContext(
             window=self, language=language, settings=settings or QSettings(), current=self.current,
             undo_stack=self.undo_stack, scene=self.board_scene, view=self.view,
-            selection=self.selection, menus=self.menus,
+            selection=self.selection, move_card=self.move_card, menus=self.menus,
             add_status=self.add_permanent_status, closing=self.closing)
         self.features: dict[str, QObject] = {}
         self._build_features(deferred=False)
