@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AcceptSuggestionDialog</name>
+    <message>
+        <source>Accept a next step</source>
+        <translation>Nächsten Schritt übernehmen</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Wer:</translation>
+    </message>
+    <message>
+        <source>By when:</source>
+        <translation>Bis wann:</translation>
+    </message>
+    <message>
+        <source>Suggested by: {source}</source>
+        <translation>Vorgeschlagen von: {source}</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementCardActions</name>
+    <message>
+        <source>&amp;Contested</source>
+        <translation>&amp;Strittig</translation>
+    </message>
+    <message>
+        <source>One dot more: {zone}</source>
+        <translation>Ein Punkt mehr: {zone}</translation>
+    </message>
+    <message>
+        <source>One dot less: {zone}</source>
+        <translation>Ein Punkt weniger: {zone}</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve contested card…</source>
+        <translation>Strittige Karte &amp;entscheiden…</translation>
+    </message>
+    <message>
+        <source>&amp;Handoff…</source>
+        <translation>Über&amp;gabe…</translation>
+    </message>
+    <message>
+        <source>&amp;Dots</source>
+        <translation>&amp;Punkte</translation>
+    </message>
+    <message>
+        <source>Select a card on the board.</source>
+        <translation>Wählen Sie eine Karte auf dem Board.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementCommands</name>
+    <message>
+        <source>Mark “{card}” contested</source>
+        <translation>„{card}“ als strittig markieren</translation>
+    </message>
+    <message>
+        <source>Unmark “{card}” as contested</source>
+        <translation>„{card}“ nicht mehr strittig</translation>
+    </message>
+    <message>
+        <source>Dots on “{card}”</source>
+        <translation>Punkte auf „{card}“</translation>
+    </message>
+    <message>
+        <source>Resolve “{card}”</source>
+        <translation>„{card}“ entscheiden</translation>
+    </message>
+    <message>
+        <source>Handoff of “{card}”</source>
+        <translation>Übergabe von „{card}“</translation>
+    </message>
+    <message>
+        <source>Accept “{archetype}”</source>
+        <translation>„{archetype}“ bewusst beibehalten</translation>
+    </message>
+    <message>
+        <source>Withdraw accepting “{archetype}”</source>
+        <translation>„{archetype}“ nicht mehr beibehalten</translation>
+    </message>
+    <message>
+        <source>Close the agreement</source>
+        <translation>Vereinbarung abschließen</translation>
+    </message>
+    <message>
+        <source>Reopen the agreement</source>
+        <translation>Vereinbarung wieder öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDock</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>Role &amp;charters…</source>
+        <translation>&amp;Rollenbeschreibungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept next step…</source>
+        <translation>Nächsten Schritt &amp;übernehmen…</translation>
+    </message>
+    <message>
+        <source>Open points (click one to select its card):</source>
+        <translation>Offene Punkte (Klick wählt die Karte):</translation>
+    </message>
+    <message>
+        <source>Suggested next steps:</source>
+        <translation>Vorgeschlagene nächste Schritte:</translation>
+    </message>
+    <message>
+        <source>The agreement is complete.</source>
+        <translation>Die Vereinbarung ist vollständig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open point(s)</source>
+        <translation>
+            <numerusform>%n offener Punkt</numerusform>
+            <numerusform>%n offene Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Closed with open points.</source>
+        <translation>Mit offenen Punkten abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The agreement is made on the Soll board: switch to the Soll round.</source>
+        <translation>Vereinbart wird auf dem Soll-Board: Wechseln Sie in die Soll-Runde.</translation>
+    </message>
+    <message>
+        <source>Reopen the agreement</source>
+        <translation>Vereinbarung wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Close the agreement</source>
+        <translation>Vereinbarung abschließen</translation>
+    </message>
+    <message>
+        <source>Accepted: {who}, by {due}</source>
+        <translation>Übernommen: {who}, bis {due}</translation>
+    </message>
+    <message>
+        <source>Accept an archetype</source>
+        <translation>Archetyp bewusst beibehalten</translation>
+    </message>
+    <message>
+        <source>The Soll board still resembles “{name}”. Why does the group accept it?</source>
+        <translation>Das Soll-Board ähnelt noch „{name}“. Warum behält die Gruppe das bewusst bei?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) are still open. Close the agreement anyway? The PDF will say that it was closed with open points.</source>
+        <translation>
+            <numerusform>%n Punkt ist noch offen. Die Vereinbarung trotzdem abschließen? Das PDF sagt dann, dass sie mit offenen Punkten abgeschlossen wurde.</numerusform>
+            <numerusform>%n Punkte sind noch offen. Die Vereinbarung trotzdem abschließen? Das PDF sagt dann, dass sie mit offenen Punkten abgeschlossen wurde.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgreementMarks</name>
+    <message>
+        <source>M ➜</source>
+        <translation>M ➜</translation>
+    </message>
+    <message>
+        <source>⬅ S</source>
+        <translation>⬅ V</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Contested</source>
+        <translation>Strittig</translation>
+    </message>
+    <message>
+        <source>Dots: Marketing {m}, Interface {s}, Sales {v}</source>
+        <translation>Punkte: Marketing {m}, Schnittstelle {s}, Verkauf {v}</translation>
+    </message>
+    <message>
+        <source>Marketing leads</source>
+        <translation>Marketing führt</translation>
+    </message>
+    <message>
+        <source>Sales leads</source>
+        <translation>Verkauf führt</translation>
+    </message>
+</context>
+<context>
     <name>ArchetypeDetails</name>
     <message>
         <source>Cards that drive it</source>
@@ -112,6 +305,13 @@
     <message>
         <source>Not placed yet</source>
         <translation>Noch nicht zugeordnet</translation>
+    </message>
+</context>
+<context>
+    <name>CharterPreview</name>
+    <message>
+        <source>Role charters (preview)</source>
+        <translation>Rollenbeschreibungen (Vorschau)</translation>
     </message>
 </context>
 <context>
@@ -320,6 +520,25 @@
     </message>
 </context>
 <context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Handoff at the interface</source>
+        <translation>Übergabe an der Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Marketing leads, hands over to Sales</source>
+        <translation>Marketing führt und übergibt an den Verkauf</translation>
+    </message>
+    <message>
+        <source>Sales leads, hands over to Marketing</source>
+        <translation>Verkauf führt und übergibt an das Marketing</translation>
+    </message>
+    <message>
+        <source>What passes across, e.g. arguments per customer case</source>
+        <translation>Was hinübergeht, z. B. Argumente je Kundenfall</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grenzziehung – Marketing and Sales</source>
@@ -508,6 +727,29 @@
     <message>
         <source>As is – how we work today</source>
         <translation>Ist – so arbeiten wir heute</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve the contested card</source>
+        <translation>Strittige Karte entscheiden</translation>
+    </message>
+    <message>
+        <source>{zone} ({dots} dots)</source>
+        <translation>{zone} ({dots} Punkte)</translation>
+    </message>
+    <message>
+        <source>the vote&apos;s winner</source>
+        <translation>Sieger der Abstimmung</translation>
+    </message>
+    <message>
+        <source>No clear winner: choose where the card goes.</source>
+        <translation>Kein klarer Sieger: Wählen Sie, wohin die Karte kommt.</translation>
+    </message>
+    <message>
+        <source>Why (optional)</source>
+        <translation>Warum (optional)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgreementDock</name>
+    <message numerus="yes">
+        <source>%n open point(s)</source>
+        <translation>
+            <numerusform>%n open point</numerusform>
+            <numerusform>%n open points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) are still open. Close the agreement anyway? The PDF will say that it was closed with open points.</source>
+        <translation>
+            <numerusform>%n point is still open. Close the agreement anyway? The PDF will say that it was closed with open points.</numerusform>
+            <numerusform>%n points are still open. Close the agreement anyway? The PDF will say that it was closed with open points.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPanel</name>
     <message numerus="yes">
         <source>%n card(s) placed</source>

@@ -30,7 +30,7 @@ translate = QCoreApplication.translate
 # menu name -> its sections, top to bottom; a line separates sections, except before a "+" section
 MENU_SECTIONS: dict[str, tuple[str, ...]] = {
     "file": ("session", "+details", "+delete", "folder", "board_file", "steps", "+export", "quit"),
-    "edit": ("history", "cards", "+notes"),
+    "edit": ("history", "cards", "+notes", "agreement"),
     "view": ("window", "+panels", "rounds", "presenter"),
 }
 

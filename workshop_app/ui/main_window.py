@@ -18,6 +18,7 @@ from workshop_app.domain.model import Board, BoardError, Card, Zone
 from workshop_app.domain.rounds import RoundStarted, RoundSwitched
 from workshop_app.domain.session import BoardReplaced, Session, SessionInfo
 from workshop_app.ui import (
+    agreement_dock,
     board_files,
     diagnosis_panel,
     export_action,
@@ -51,6 +52,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("rounds", round_control.install),  # Ist, Soll, the perception round, the round banner
     Feature("diagnosis_panel", diagnosis_panel.install, deferred=True),
     Feature("rounds_panel", rounds_panel.install, deferred=True),
+    Feature("agreement", agreement_dock.install, deferred=True),
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,6 +76,8 @@ class NextStepsDialog(QDialog):
         values = (item.what, item.who, item.due) if item else ("", "", "")
         for column, value in enumerate(values):
             self.table.setItem(row, column, QTableWidgetItem(value))
+        if item is not None:  # a step accepted from a suggestion keeps where it came from
+            self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, item.suggestion)
         return row
 
     def _add_and_edit(self) -> None:
@@ -92,7 +94,8 @@ class NextStepsDialog(QDialog):
         for row in range(self.table.rowCount()):
             what, who, due = (self._text(row, column) for column in range(3))
             if what:
-                steps.append(ActionItem(what, who, due))
+                suggestion = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) or ""
+                steps.append(ActionItem(what, who, due, suggestion))
         return steps
 
     def _text(self, row: int, column: int) -> str:
