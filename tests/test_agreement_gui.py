@@ -258,3 +258,23 @@ def test_the_context_menu_offers_the_card_actions(qtbot, window):
     menu.actions()[0].trigger()
     menu.close()
     assert agreement_to_json(stored(window).agreement)["contested"] == ["terms"]
+
+
+def test_the_agreement_is_made_on_the_soll_board(qtbot, window):
+    dock = window.agreement
+    click_card(qtbot, window, "terms")
+    key(window, Qt.Key.Key_C)  # on Ist, before a Soll round exists
+    window.rounds.show_soll()  # Soll starts as a copy of Ist
+    session = window.current.session
+    assert session.board is session.rounds.board("target") is dock.agreement.board
+    assert dock.marks.of("terms").contest is not None  # the contest carries over to Soll
+    window.rounds.switch("as_is")
+    assert "switch to the Soll round" in dock.status.text()
+    window.selection.select("terms")
+    assert not dock.card_actions.contest_action.isEnabled()
+    key(window, Qt.Key.Key_C)
+    assert stored(window).agreement.contest("terms") is not None  # unchanged on Ist
+    window.rounds.switch("target")
+    click_card(qtbot, window, "terms")
+    key(window, Qt.Key.Key_C)
+    assert stored(window).agreement.contest("terms") is None

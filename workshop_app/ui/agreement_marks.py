@@ -117,23 +117,23 @@ class AgreementMarks:
     """Keeps one `CardMarks` per card of a scene in step with an agreement."""
 
     def __init__(self) -> None:
-        self._marks: dict[str, CardMarks] = {}
+        self._marks: dict[str, tuple[CardItem, CardMarks]] = {}  # card id -> (its item, its marks)
 
     def show(self, items: dict[str, CardItem], contests: dict[str, Contest],  # noqa: A003
              handoffs: dict[str, Handoff]) -> None:
         """Mark the cards of `items` (a scene's card items) with their contest and handoff."""
-        for card_id in list(self._marks):
-            marks = self._marks[card_id]
-            if items.get(card_id) is not marks.parentItem():
-                del self._marks[card_id]  # the card item is gone (another board, a removed card)
+        for card_id, (item, _marks) in list(self._marks.items()):
+            if items.get(card_id) is not item:  # the item is gone (another board, a removed card):
+                del self._marks[card_id]  # Qt deleted its marks with it; never touch them again
         for card_id, item in items.items():
             contest, handoff = contests.get(card_id), handoffs.get(card_id)
-            marks = self._marks.get(card_id)
-            if marks is None:
+            entry = self._marks.get(card_id)
+            if entry is None:
                 if contest is None and handoff is None:
                     continue
-                marks = self._marks[card_id] = CardMarks(item)
-            marks.show(contest, handoff)
+                entry = self._marks[card_id] = (item, CardMarks(item))
+            entry[1].show(contest, handoff)
 
     def of(self, card_id: str) -> CardMarks | None:
-        return self._marks.get(card_id)
+        entry = self._marks.get(card_id)
+        return entry[1] if entry else None
