@@ -163,3 +163,20 @@ def test_a_damaged_timer_row_costs_the_timer_not_the_session(tmp_path, board):
     with SessionStore.open(path) as again:
         assert read_timer(again.db) is None
         assert again.load().info.title == "Timer"
+
+
+def test_the_sessions_timer_records_are_committed_with_its_changes(tmp_path, board):
+    from workshop_app.storage import read_session
+
+    with SessionStore.create(tmp_path, SessionInfo("Timer"), board) as store:
+        path = store.path
+        session = store.load()
+        store.attach(session.board, commit_each=False)
+        records = []
+        session.subscribe(records.append)
+        session.timer.set_length(300)
+        session.timer.start(T0)
+        store.commit(records)
+        kinds = [event["kind"] for event in store.events()]
+    assert kinds.count("timer") == 2
+    assert read_session(path).timer.state == TimerState(300, 300.0, T0 + 300)

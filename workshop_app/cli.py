@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--full-screen", action="store_true", help="start in full screen")
     parser.add_argument("--sessions-dir", metavar="DIR", help="folder of the session files (default: "
                         "the checkout's sessions/ or the platform's data folder)")
+    parser.add_argument("--projector-screen", metavar="N", type=_screen_number,
+                        help="start in presenter mode with the projector's window on screen N "
+                             "(1 = the first screen)")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start the window, exit 0 once it has painted (checks an installation)")
     desktop_entry.add_options(parser)
@@ -33,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name in SUBCOMMANDS:
         importlib.import_module(f"workshop_app.commands.{name}").register(subparsers)
     return parser
+
+
+def _screen_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a screen number (1, 2, …)")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         from workshop_app.ui.app import run
 
         return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir,
-                   smoke_test=args.smoke_test)
+                   smoke_test=args.smoke_test, projector_screen=args.projector_screen)
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()

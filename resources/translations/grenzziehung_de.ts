@@ -715,18 +715,67 @@
     </message>
 </context>
 <context>
-    <name>Projector</name>
+    <name>PhaseTimerControl</name>
     <message>
-        <source>Target – how we want to work</source>
-        <translation>Soll – so wollen wir arbeiten</translation>
+        <source>Phase timer</source>
+        <translation>Phasen-Timer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Perception: {group}</source>
-        <translation>Wahrnehmung: {group}</translation>
+        <source>Other length…</source>
+        <translation>Andere Dauer…</translation>
     </message>
     <message>
-        <source>As is – how we work today</source>
-        <translation>Ist – so arbeiten wir heute</translation>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>One more minute</source>
+        <translation>Eine Minute mehr</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Soft sound at zero</source>
+        <translation>Leiser Ton bei null</translation>
+    </message>
+    <message>
+        <source>Length in minutes:</source>
+        <translation>Dauer in Minuten:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal diagnosis</source>
+        <translation>Diagnose &amp;aufdecken</translation>
+    </message>
+    <message>
+        <source>Phase &amp;timer</source>
+        <translation>Phasen-&amp;Timer</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Grenzziehung – projector</source>
+        <translation>Grenzziehung – Beamer</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>PhaseTimerControl</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundsPanel</name>
     <message numerus="yes">
         <source>What moved (%n card(s))</source>

@@ -35,4 +35,5 @@ def run(args: argparse.Namespace) -> int:
     from workshop_app.ui.app import run as run_window
 
     return run_window(args.lang, full_screen=args.full_screen,
-                      sessions_dir=getattr(args, "sessions_dir", None), session=path)
+                      sessions_dir=getattr(args, "sessions_dir", None), session=path,
+                      projector_screen=getattr(args, "projector_screen", None))

@@ -28,6 +28,7 @@ from workshop_app.domain.rounds import (
     RoundStarted,
     RoundSwitched,
 )
+from workshop_app.domain.timer import PhaseTimer, TimerChanged
 
 DEFAULT_ROUND = "as_is"
 MAX_NOTE_CHARS = 5000
@@ -91,7 +92,7 @@ class BoardReplaced:
 
 
 SessionChange = NoteChanged | ActionItemsChanged | InfoChanged | BoardReplaced
-WorkshopChange = Change | SessionChange | RoundChange | AgreementChange
+WorkshopChange = Change | SessionChange | RoundChange | AgreementChange | TimerChanged
 ROUND_RECORDS = (RoundStarted, RoundSwitched, GroupRenamed)
 SessionListener = Callable[[WorkshopChange], None]
 
@@ -112,6 +113,10 @@ class Session:
     agreement: Agreement = field(default=None, compare=False)  # type: ignore[assignment]
     _agreement_unsubscribe: Callable[[], None] | None = field(default=None, init=False, repr=False,
                                                               compare=False)
+    # the phase timer (domain.timer); its records are forwarded too, so the storage keeps it
+    timer: PhaseTimer = field(default_factory=PhaseTimer, compare=False)
+    _timer_unsubscribe: Callable[[], None] = field(default=lambda: None, init=False, repr=False,
+                                                   compare=False)
 
     def __post_init__(self) -> None:
         if self.rounds is None:
@@ -140,6 +145,7 @@ class Session:
             self._board_unsubscribe = self.board.subscribe(self._announce)
         if self._agreement_unsubscribe is None:
             self._agreement_unsubscribe = self.agreement.subscribe(self._announce)
+            self._timer_unsubscribe = self.timer.subscribe(self._announce)
         return lambda: self._unsubscribe(listener)
 
     def _unsubscribe(self, listener: SessionListener) -> None:
@@ -151,6 +157,7 @@ class Session:
         if not self._listeners and self._agreement_unsubscribe is not None:
             self._agreement_unsubscribe()
             self._agreement_unsubscribe = None
+            self._timer_unsubscribe()
 
     def _announce(self, change):
         for listener in list(self._listeners):

@@ -19,6 +19,7 @@ from workshop_app.storage import files
 from workshop_app.storage.agreement_rows import read_agreement
 from workshop_app.storage.errors import CorruptError, NotASessionError, SessionError
 from workshop_app.storage.round_rows import read_rounds
+from workshop_app.storage.timer_store import read_timer
 
 
 def read_session(path: Path) -> Session:
@@ -73,6 +74,9 @@ def _read(db: Database, round_name: str) -> Session:
              for card_id, note in db.execute("SELECT card_id, note FROM notes ORDER BY card_id")}
     session = Session(info, rounds.board(), notes, _action_items(db), rounds.active, rounds)
     read_agreement(db, AGREEMENT_ROUND, session.agreement)
+    timer = read_timer(db)
+    if timer is not None:
+        session.timer.restore(timer)
     return session
 
 

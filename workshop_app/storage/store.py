@@ -45,7 +45,7 @@ from workshop_app.domain.session import (
     WorkshopChange,
 )
 from workshop_app.domain.write_target import SIDE_SUFFIXES
-from workshop_app.storage import agreement_rows, files, schema
+from workshop_app.storage import agreement_rows, files, schema, timer_store
 from workshop_app.storage.errors import (
     FileReadOnlyError,
     SessionError,
@@ -215,6 +215,8 @@ class SessionStore:
                     self._write_round(conn, change, stamp, action)
                 elif isinstance(change, agreement_rows.AGREEMENT_RECORDS):
                     self._log(stamp, action, *agreement_rows.write_agreement_change(conn, change))
+                elif isinstance(change, timer_store.TIMER_RECORDS):
+                    self._log(stamp, action, *timer_store.write_timer_change(conn, change))
                 else:
                     zones.update(self._write_change(conn, self._board, change))
                     conn.execute(INSERT_EVENT, board_event_row(stamp, self.round, action, change))
@@ -243,6 +245,7 @@ class SessionStore:
             self._write_board(conn, session.board, stamp, "do")
             write_notes_and_items(conn, session, stamp)
             write_info(conn, session.info, stamp)
+            timer_store.write_timer_row(conn, session.timer.state)
 
     def _write_board(self, conn: sqlite3.Connection, board: Board, stamp: str, action: str) -> None:
         conn.execute("DELETE FROM cards")

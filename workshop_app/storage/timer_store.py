@@ -11,9 +11,10 @@ import sqlite3
 
 from sqlite_utils import Database
 
-from workshop_app.domain.timer import TimerError, TimerState, checked_state
+from workshop_app.domain.timer import TimerChanged, TimerError, TimerState, checked_state
 from workshop_app.storage.errors import WriteFailedError
 
+TIMER_RECORDS = (TimerChanged,)
 _UPSERT = ("INSERT INTO timer (id, length_s, remaining_s, ends_at) VALUES (1, ?, ?, ?) "
            "ON CONFLICT (id) DO UPDATE SET length_s = excluded.length_s, "
            "remaining_s = excluded.remaining_s, ends_at = excluded.ends_at")
@@ -21,12 +22,24 @@ _UPSERT = ("INSERT INTO timer (id, length_s, remaining_s, ends_at) VALUES (1, ?,
 
 def write_timer(db: Database, state: TimerState, *, name: str = "") -> None:
     """Store `state` in one transaction."""
-    ends_at = None if state.ends_at is None else _iso(state.ends_at)
     try:
         with db.atomic():
-            db.conn.execute(_UPSERT, (state.length, state.remaining, ends_at))
+            write_timer_row(db.conn, state)
     except sqlite3.Error as exc:
         raise WriteFailedError(path=name, detail=exc) from None
+
+
+def write_timer_row(conn: sqlite3.Connection, state: TimerState) -> None:
+    """Store `state` inside the caller's transaction."""
+    ends_at = None if state.ends_at is None else _iso(state.ends_at)
+    conn.execute(_UPSERT, (state.length, state.remaining, ends_at))
+
+
+def write_timer_change(conn: sqlite3.Connection, change: TimerChanged) -> tuple[str, None, object]:
+    """Write a timer record's row; returns the event's kind, card id and detail."""
+    write_timer_row(conn, change.after)
+    return "timer", None, {"action": change.action, "length": change.after.length,
+                           "remaining": change.after.remaining, "ends_at": change.after.ends_at}
 
 
 def read_timer(db: Database) -> TimerState | None:

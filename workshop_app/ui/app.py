@@ -100,7 +100,8 @@ def _quiet(kind: QtMsgType, context: object, message: str) -> None:
 
 def run(language: str | None = None, full_screen: bool = False,
         sessions_dir: str | Path | None = None, session: Path | None = None,
-        smoke_test: bool = False) -> int:
+        smoke_test: bool = False, projector_screen: int | None = None) -> int:
+    """`projector_screen`: start in presenter mode, the projector's window on that screen (from 1)."""
     app = create_app()
     window = build_window(language, sessions_dir=Path(sessions_dir) if sessions_dir else None,
                           settings=QSettings(), session=session, defer_secondary=True)
@@ -110,4 +111,7 @@ def run(language: str | None = None, full_screen: bool = False,
         window.fullscreen_action.setChecked(True)
     else:
         window.showMaximized()  # the board wants the whole projector
+    if projector_screen is not None:
+        window.presenter.screen_number = projector_screen
+        window.presenter.action.setChecked(True)
     return app.exec()

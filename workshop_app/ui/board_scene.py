@@ -78,6 +78,11 @@ class CardItem(QGraphicsObject):
     def text(self) -> str:
         return self._text
 
+    @property
+    def font_pixel_size(self) -> int:
+        """The card text's size in scene units (on screen: times the view's scale)."""
+        return self._font.pixelSize()
+
     def set_card(self, card: Card, language: str) -> None:
         self._text = shown_text(card.text(language))
         self._full_text = card.text(language)[:2000]

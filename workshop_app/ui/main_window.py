@@ -20,8 +20,10 @@ from workshop_app.domain.session import BoardReplaced, Session, SessionInfo
 from workshop_app.ui import (
     agreement_dock,
     board_files,
+    board_image,
     diagnosis_panel,
     export_action,
+    presenter,
     round_control,
     rounds_panel,
     session_menu,
@@ -50,6 +52,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("export_action", export_action.ExportAction),
     Feature("session_notes", session_notes.SessionNotes),
     Feature("rounds", round_control.install),  # Ist, Soll, the perception round, the round banner
+    Feature("board_image", board_image.BoardImageExport),
+    Feature("presenter", presenter.Presenter),  # the projector's window, reveal, the phase timer
     Feature("diagnosis_panel", diagnosis_panel.install, deferred=True),
     Feature("rounds_panel", rounds_panel.install, deferred=True),
     Feature("agreement", agreement_dock.install, deferred=True),
@@ -78,8 +82,9 @@ class MainWindow(QMainWindow):
         self.input = BoardInput(self.view, self.selection)
         self.setCentralWidget(self.view)
         self.input.moveRequested.connect(self.move_card)
-        self.view.resized.connect(self._lay_out_for)  # the main view's size decides the layout
-        self._lay_out_for(self.view.viewport().size())
+        self.layout_view = self.view  # whose size decides the layout (a projector's, when shown)
+        self.view.resized.connect(lambda size: self._lay_out_for(self.view, size))
+        self._lay_out_for(self.view, self.view.viewport().size())
         self.current.sessionChanged.connect(self._show_session)
         self.current.recorded.connect(self._recorded)
         self._build_actions()
@@ -229,8 +234,17 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
         self._show_board(self.current.board)
 
-    def _lay_out_for(self, size: QSize) -> None:
-        self.board_scene.set_available_size(size.width(), size.height())
+    def set_layout_view(self, view: BoardView | None) -> None:
+        """Lay the board out for `view`'s size from now on (None: the main view again); every other
+        view only fits the scene."""
+        if view is not None and view is not self.view:
+            view.resized.connect(lambda size: self._lay_out_for(view, size))
+        self.layout_view = view or self.view
+        self._lay_out_for(self.layout_view, self.layout_view.viewport().size())
+
+    def _lay_out_for(self, view: BoardView, size: QSize) -> None:
+        if view is self.layout_view:
+            self.board_scene.set_available_size(size.width(), size.height())
 
     def _show_board(self, board: Board) -> None:
         self.input.cancel_drags()

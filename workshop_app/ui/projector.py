@@ -8,13 +8,14 @@ same panel, offscreen, makes the board images (`ui/board_image.py`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis
-from workshop_app.domain.rounds import GROUP_A, GROUP_B, IST, SOLL, Rounds
+from workshop_app.domain.rounds import Rounds
 from workshop_app.domain.timer import Tone
+from workshop_app.ui import round_control
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
 
@@ -35,15 +36,10 @@ TONE_COLOURS = {  # text, background
 
 
 def round_title(rounds: Rounds | None, name: str | None = None) -> str:
-    """Round `name` (default: the active one) as the room reads it: "Ist – so arbeiten wir heute"."""
-    translate = QCoreApplication.translate
-    active = name or (rounds.active if rounds is not None else IST)
-    if active == SOLL:
-        return translate("Projector", "Target – how we want to work")
-    if active in (GROUP_A, GROUP_B):
-        assert rounds is not None
-        return translate("Projector", "Perception: {group}").format(group=rounds.group_name(active))
-    return translate("Projector", "As is – how we work today")
+    """Round `name` (default: the active one) as the room reads it, in the round banner's words."""
+    if rounds is None:
+        return ""
+    return round_control.round_title(rounds, name or rounds.active)
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:
