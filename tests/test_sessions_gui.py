@@ -173,6 +173,10 @@ def test_file_menu_has_the_session_entries(qtbot, folder, settings_path, message
     for expected in ("&New workshop…", "&Open…", "Open &recent", "&Duplicate for the next team…",
                      "&Rename…", "De&lete…"):
         assert expected in texts
+    shown = [text for action, text in zip(window.file_menu.actions(), texts, strict=True)
+             if action.isVisible() and not action.isSeparator()]
+    assert shown.index("Workshop &details…") + 1 == shown.index("De&lete…")  # the order of before
+    assert shown.index("Next &steps…") + 1 == shown.index("&Export PDF…")
 
 
 def test_new_workshop_dialog_creates_and_shows_a_session(qtbot, folder, settings_path, messages,

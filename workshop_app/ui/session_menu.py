@@ -29,7 +29,7 @@ class SessionMenu(QObject):
         for entry in (self.new_action, self.open_action, self.recent_menu, self.duplicate_action,
                       self.rename_action):
             menus.add("file.session", entry)
-        menus.add("file.details", self.delete_action)
+        menus.add("file.delete", self.delete_action)
         menus.add("file.folder", self.folder_action)
         sessions.fileChanged.connect(self._update_actions)
         self._update_actions()
