@@ -120,8 +120,8 @@ def test_every_score_above_zero_names_its_cards_and_a_near_score_its_deciding_ca
     schmeichler = panel.rows["kundenschmeichler"]
     assert panel.state_of("kundenschmeichler") == "clear" and schmeichler.percent_label.text() == "40 %"
     assert schmeichler.reasons_label.text() == (
-        "For it:\n• Direct contact with customers (Marketing)\n"
-        "Against it:\n• Get requisitioners to order (Sales)")
+        "For it: Direct contact with customers (Marketing)\n"
+        "Against it: Get requisitioners to order (Sales)")
     versteher = panel.rows["kundenversteher"]  # 67 %: near the threshold of 75 %
     assert panel.state_of("kundenversteher") == "clear"
     assert versteher.deciding_label.text().startswith(
@@ -205,3 +205,16 @@ def test_opening_over_unsaved_moves_asks_first(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.board_file_actions.open(path) is True
     assert window.board.snapshot() == reference_board().snapshot()
+
+
+def test_a_long_run_of_cards_is_cut_after_three_so_the_panel_keeps_its_height(window):
+    panel = window.diagnosis_panel
+    board = reference_board()
+    board.move("product_proposal", Zone.MARKETING)
+    for number in range(5):
+        board.add_card(Card(f"c{number}", f"Bedarf {number}", f"Need {number}", "needs_analysis",
+                            custom=True), Zone.MARKETING)
+    window.set_board(board)
+    text = panel.rows["kundenversteher"].reasons_label.text()
+    assert text.startswith("For it: Need 0 (Marketing), Need 1 (Marketing), Need 2 (Marketing) "
+                           "… and 3 more\n")  # the five needs and the proposal

@@ -429,12 +429,12 @@
         <translation>Im Artikel: %1</translation>
     </message>
     <message>
-        <source>For it:</source>
-        <translation>Dafür spricht:</translation>
+        <source>For it: %1</source>
+        <translation>Dafür spricht: %1</translation>
     </message>
     <message>
-        <source>Against it:</source>
-        <translation>Dagegen spricht:</translation>
+        <source>Against it: %1</source>
+        <translation>Dagegen spricht: %1</translation>
     </message>
     <message>
         <source> and </source>

@@ -282,7 +282,8 @@ class ArchetypeDetails(ClickableFrame):
         self.recommendation_heading.setText(self.tr("What the article recommends"))
 
     def show_evidence(self, board: Board, evidence: Sequence[str]) -> None:
-        set_text(self.evidence_label, card_list(board, evidence, self.language, zones=True))
+        set_text(self.evidence_label, words.card_run(board, tuple(evidence), self.language,
+                                                     MAX_LISTED_CARDS))
 
 
 def result_state(result: ArchetypeResult) -> str:

@@ -12,6 +12,7 @@ from workshop_app.domain.model import Board, Zone
 from workshop_app.ui.board_scene import zone_title
 
 MAX_CARD_CHARS = 90
+MAX_LISTED_CARDS = 3  # per run under an archetype; longer runs end with "… and N more"
 
 
 def _fill(template: str, *values: str) -> str:
@@ -46,26 +47,32 @@ def card_with_zone(board: Board, card_id: str, language: str) -> str:
     return f"{short(board.card(card_id).text(language))} ({zone_title(board.zone_of(card_id))})"
 
 
-def _bullets(board: Board, card_ids: tuple[str, ...], language: str) -> list[str]:
-    return [f"• {card_with_zone(board, card_id, language)}" for card_id in card_ids]
+def card_run(board: Board, card_ids: tuple[str, ...], language: str,
+             limit: int = MAX_LISTED_CARDS) -> str:
+    """"A (Marketing), B (Schnittstelle) … and N more": a compact run that takes few lines, so the
+    panel keeps its height (and the layout stays cheap) however many cards there are."""
+    text = ", ".join(card_with_zone(board, card_id, language) for card_id in card_ids[:limit])
+    rest = len(card_ids) - limit
+    if rest > 0:
+        text += " " + QCoreApplication.translate("DiagnosisPanel", "… and %n more", "", rest)
+    return text
 
 
 def reasons(result: ArchetypeResult, board: Board, language: str) -> str:
     """What stands behind a score above 0 of an archetype the board does not (yet) resemble: the
     cards for it and against it (for a leaning one first what the article's example is). Empty for a
-    score of 0 (the state says enough) and for an archetype
-    it resembles (its details list the cards)."""
+    score of 0 (the state says enough) and for an archetype it resembles (its details list them)."""
     if result.score <= 0 or result.resembles:
         return ""
     lines = []
     if result.state == LEANING:  # what the article's example is, so the room sees where it leads
         lines.append(_fill(QCoreApplication.translate("DiagnosisWords", "In the article: %1"),
                            result.archetype.summary(language)))
-    lines += [QCoreApplication.translate("DiagnosisWords", "For it:"),
-              *_bullets(board, result.evidence, language)]
+    lines.append(_fill(QCoreApplication.translate("DiagnosisWords", "For it: %1"),
+                       card_run(board, result.evidence, language)))
     if result.against:
-        lines += [QCoreApplication.translate("DiagnosisWords", "Against it:"),
-                  *_bullets(board, result.against, language)]
+        lines.append(_fill(QCoreApplication.translate("DiagnosisWords", "Against it: %1"),
+                           card_run(board, result.against, language)))
     return "\n".join(lines)
 
 
