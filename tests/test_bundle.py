@@ -82,6 +82,11 @@ def test_unused_qt_modules_are_left_out(bundle):
     assert any(name.startswith("libQt6Widgets") for name in names)
 
 
+def test_reportlabs_accelerator_is_in(bundle):
+    """ReportLab imports it through exec(), which PyInstaller's analysis cannot follow."""
+    assert any(path.name.startswith("_rl_accel") for path in bundle.rglob("*"))
+
+
 def test_the_archive_holds_the_folder_and_meets_the_size_goal(bundle):
     (archive,) = bundle.parent.glob(f"Grenzziehung-{__version__}-*-*.tar.gz")
     with tarfile.open(archive) as packed:
