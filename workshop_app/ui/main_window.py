@@ -64,7 +64,6 @@ class MainWindow(QMainWindow):
     """The board window. The features of `FEATURES` are built with a `FeatureContext`; each follows
     `current` (the shown session and its change records)."""
 
-    boardReplaced = Signal(object)  # noqa: N815 - the new Board (prefer current.sessionChanged/recorded)
     closing = Signal()  # the window is closing: features release what they hold
 
     def __init__(self, board: Board, language: str, *, defer_secondary: bool = False,
@@ -251,7 +250,6 @@ class MainWindow(QMainWindow):
         self.selection.select(None)
         if board is not self.board_scene.board:
             self.board_scene.set_board(board)
-        self.boardReplaced.emit(board)
 
     def move_card(self, card_id: str, zone: Zone, index: int | None) -> None:
         board = self.board
