@@ -37,27 +37,37 @@ PAINT_TIMEOUT_S = 20.0
 
 
 def _wait_for_first_paint(app, widget) -> float:
-    """Process events until `widget` has handled its first paint event; returns that moment."""
-    from PySide6.QtCore import QEvent, QObject
+    """Process events until `widget` has handled its first paint event; returns that moment.
+
+    The moment is taken by a zero timer posted when the paint event arrives: it runs once the paint
+    (and the window's flush) is done, and before work the app itself deferred until after its first
+    paint (its timer is posted later: the filter installed last sees the event first). Taking the time
+    when `processEvents` returns instead would count that deferred work whenever it runs in the same
+    call."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     class PaintWatcher(QObject):
+        done: float | None = None
         painted = False
 
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-            if event.type() == QEvent.Type.Paint:
+            if event.type() == QEvent.Type.Paint and not self.painted:
                 self.painted = True
+                QTimer.singleShot(0, self.stamp)
             return False
+
+        def stamp(self) -> None:
+            self.done = time.perf_counter()
 
     watcher = PaintWatcher()
     widget.installEventFilter(watcher)
     deadline = time.perf_counter() + PAINT_TIMEOUT_S
-    while not watcher.painted:  # the paint itself runs inside processEvents: stop after it
+    while watcher.done is None:
         app.processEvents()
         if time.perf_counter() > deadline:
             raise RuntimeError("no paint event within the timeout")
-    done = time.perf_counter()
     widget.removeEventFilter(watcher)
-    return done
+    return watcher.done
 
 
 def _build_window(state_dir: str):

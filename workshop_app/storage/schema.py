@@ -139,12 +139,14 @@ def expected_schemas() -> dict[SchemaObjects, int]:
 
 @cache
 def _expected_schemas(names: tuple[str, ...]) -> dict[SchemaObjects, int]:
+    """One in-memory database migrated one step at a time, its schema taken after each step (what a
+    fresh run of the first N migrations makes; each migration runs once, not once per version)."""
     schemas: dict[SchemaObjects, int] = {}
+    db = Database(memory=True, execute_plugins=False)
     for version in range(1, len(names) + 1):
-        db = Database(memory=True, execute_plugins=False)
         MIGRATIONS.apply(db, stop_before=names[version] if version < len(names) else None)
         schemas[schema_of(db)] = version
-        db.close()
+    db.close()
     return schemas
 
 
