@@ -165,7 +165,7 @@ class CardItem(QGraphicsObject):
 
 
 class ZoneItem(QGraphicsItem):
-    """A zone's background with its title; draws a frame while it is the drop target."""
+    """A zone's background with its title; the title band turns blue while it is the drop target."""
 
     def __init__(self, zone: Zone) -> None:
         super().__init__()
@@ -185,9 +185,14 @@ class ZoneItem(QGraphicsItem):
         self.update()
 
     def set_drop_target(self, active: bool) -> None:
+        """Repaint only the title band, where the drop target shows and no card lies (a frame around
+        the zone made the view check every card of both zones: 15-25 ms a crossing at 2,000 cards)."""
         if active != self._drop_target:
             self._drop_target = active
-            self.update()
+            self.update(self._title_band().adjusted(-4, -4, 4, 4))
+
+    def _title_band(self) -> QRectF:
+        return QRectF(self._rect.x(), self._rect.y(), self._rect.width(), geo.TITLE_H)
 
     @property
     def is_drop_target(self) -> bool:
@@ -200,11 +205,10 @@ class ZoneItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(ZONE_COLOURS[self.zone]))
         painter.drawRect(self._rect)
-        if self._drop_target:
-            painter.setPen(QPen(SELECTION, 6, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self._rect.adjusted(3, 3, -3, -3))
-        painter.setPen(INK)
+        if self._drop_target:  # the title band in the selection colour, its title in white
+            painter.setBrush(QBrush(SELECTION))
+            painter.drawRect(self._title_band())
+        painter.setPen(QColor(Qt.GlobalColor.white) if self._drop_target else INK)
         painter.setFont(self._font)
         title = zone_title(self.zone)
         if self.zone is Zone.UNPLACED:
