@@ -78,6 +78,7 @@ BOUNDS: dict[str, Bound] = {bound.figure: bound for bound in (
     Bound("autosave_ms_2000", "<", 1.0),
     Bound("autosave_p95_ms_2000", "<", 2.0),
     Bound("autosave_ratio", "<=", 1.5),
+    Bound("drag_cross_p95_ms_2000", "<=", 2.0),
     Bound("export_ratio", "<=", 3.0),
     Bound("export_s_2000", "<", 1.5),
     Bound("export_text_growth", "<=", 1.5),
