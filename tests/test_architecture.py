@@ -168,3 +168,26 @@ def test_each_contract_catches_its_violation(tmp_path, contract):
     assert result.returncode == 1, result.stdout + result.stderr
     broken = [line for line in result.stdout.splitlines() if " BROKEN" in line]
     assert any(line.startswith(contract) for line in broken), result.stdout
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_400_lines():
+    long = [f"{path.relative_to(PACKAGE)}: {count}" for path in sorted(PACKAGE.rglob("*.py"))
+            if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES]
+    assert long == []
+
+
+def test_the_modules_the_readme_names_for_the_code_layout_exist():
+    import re
+
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout of the code"):]
+    layout = layout[:layout.index("\n## ", 1)]
+    named = set(re.findall(r"`([a-z_/]+\.py)`", layout))
+    assert len(named) > 15
+    missing = [name for name in sorted(named)
+               if not any(path.as_posix().endswith(name) for path in PACKAGE.rglob("*.py"))
+               and not (PACKAGE.parent / name).exists()]
+    assert missing == []
