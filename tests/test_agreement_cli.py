@@ -65,7 +65,7 @@ def test_the_text_names_each_open_point_in_the_chosen_language(tmp_path):
     path = make_session(tmp_path, board, incomplete)
     english = run_cli("--lang", "en", "agreement", str(path))
     assert english.returncode == 0, english.stderr
-    assert "3 open points" in english.stdout
+    assert "open points: 3" in english.stdout
     assert '"Negotiate prices" is contested' in english.stdout
     assert "still resembles \"The customer-understanders\"" in english.stdout
 

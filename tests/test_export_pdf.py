@@ -32,8 +32,8 @@ ZONE_HEADINGS = {"de": ("Marketing", "Schnittstelle", "Verkauf"),
 
 
 def session_for(board: Board, language: str = "de", ist: Board | None = None, **info) -> Session:
-    """A session whose agreed (Soll) board is `board`, started from `ist` (default: the same placement);
-    with `ist=False`, a session with only an Ist round: `board`."""
+    """A session whose agreed (Soll) board is `board`, started from `ist` (default: the same placement),
+    its agreement closed; with `ist=False`, a session with only an Ist round: `board`."""
     defaults = dict(title="Grenzziehung bei Muster AG", company="Muster AG", facilitator="Anna Beispiel",
                     date="2025-03-14", language=language,
                     participants=["Anna Beispiel", "Bernd Vertrieb", "Carla Marketing"])
@@ -41,7 +41,9 @@ def session_for(board: Board, language: str = "de", ist: Board | None = None, **
     if ist is False:
         return Session(SessionInfo(**defaults), board)
     rounds = Rounds({IST: ist if ist is not None else board.copy(), SOLL: board}, SOLL)
-    return Session(SessionInfo(**defaults), board, round=SOLL, rounds=rounds)
+    session = Session(SessionInfo(**defaults), board, round=SOLL, rounds=rounds)
+    session.agreement.set_closed(True)  # a closed agreement: the PDF has the signature block
+    return session
 
 
 def kundenversteher_board() -> Board:

@@ -51,6 +51,7 @@ def test_an_ist_only_session_is_an_as_is_assessment_without_signatures():
 
 def test_an_agreement_shows_soll_ist_both_diagnoses_what_moved_and_the_perception_gap():
     session = workshop()
+    session.agreement.set_closed(True)  # signatures only for a closed agreement
     data = summary_pdf(session)
     pages = [squeeze(page) for page in page_texts(data)]
     text = "".join(pages)

@@ -106,22 +106,26 @@ def shared_task_text(task: SharedTask, side: Zone, language: str) -> str:
     return f"{card} – {load_agreement_texts().label(key, language, what=what)}"
 
 
-def _charter_lines(charter: Charter, language: str) -> list[str]:
+def charter_sections(charter: Charter, language: str) -> list[tuple[str, list[str]]]:
+    """One side's charter as plain text: (lead-in, items) per part – what the side is responsible
+    for (always, perhaps with no items), the shared tasks it leads, those it contributes to, and those
+    without a handoff yet (the last three only when there are any)."""
     label = load_agreement_texts().label
     name, other = side_name(charter.side, language), side_name(charter.other, language)
-    lines = [f"## {escape_markdown(name)}", "",
-             escape_markdown(label("charter_responsible", language, side=name)), ""]
-    lines += _items([card.text(language) for card in charter.responsible], language)
-    sections = (
-        ("charter_leads", [shared_task_text(t, charter.side, language) for t in charter.leads]),
-        ("charter_supports", [shared_task_text(t, charter.side, language)
-                              for t in charter.contributes]),
-        ("charter_no_handoff", [card.text(language) for card in charter.without_handoff]),
-    )
-    for key, items in sections:
-        if items:
-            lines += [escape_markdown(label(key, language, side=name, other=other)), ""]
-            lines += _items(items, language)
+    parts = [("charter_responsible", [card.text(language) for card in charter.responsible]),
+             ("charter_leads", [shared_task_text(t, charter.side, language) for t in charter.leads]),
+             ("charter_supports", [shared_task_text(t, charter.side, language)
+                                   for t in charter.contributes]),
+             ("charter_no_handoff", [card.text(language) for card in charter.without_handoff])]
+    return [(label(key, language, side=name, other=other), [" ".join(item.split()) for item in items])
+            for number, (key, items) in enumerate(parts) if items or not number]
+
+
+def _charter_lines(charter: Charter, language: str) -> list[str]:
+    lines = [f"## {escape_markdown(side_name(charter.side, language))}", ""]
+    for lead_in, items in charter_sections(charter, language):
+        lines += [escape_markdown(lead_in), ""]
+        lines += _items(items, language)
     return lines
 
 

@@ -28,6 +28,7 @@ from workshop_app.domain.deck import load_functions
 from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis, diagnose
 from workshop_app.domain.model import PLACED_ZONES, Card, Zone
 from workshop_app.domain.session import Session
+from workshop_app.export.agreement_sections import actions_section, agreement_sections
 from workshop_app.export.board_drawing import BoardDrawing
 from workshop_app.export.diagnosis_rows import explained, explanation_rows, state_colour
 from workshop_app.export.fonts import register_fonts
@@ -122,7 +123,8 @@ class _Story(StoryTools):
             order = [self.header, self.diagnosis_section, self.reference_section, self.board_section,
                      self.table_section, self.rounds_sections]
         story: list[Flowable] = []
-        for section in (*order, self.perception_section, self.notes_section, self.actions_section,
+        for section in (*order, self.perception_section, self.notes_section,
+                        lambda: actions_section(self), lambda: agreement_sections(self),
                         self.agreement_section):
             story.extend(section())
         return story
@@ -333,19 +335,9 @@ class _Story(StoryTools):
                 self.table(("col_card", "col_note"), rows, [width * 0.36, width * 0.64],
                            keep_lines=(1,))]
 
-    def actions_section(self) -> list[Flowable]:
-        items = [item for item in self.session.action_items if item.what.strip()]
-        if not items:
-            return []
-        rows = [[item.what, item.who, self.labels.date(item.due)] for item in items]
-        width = self.t.frame_width
-        return [*self.table_heading("section_actions"),
-                self.table(("col_what", "col_who", "col_due"), rows,
-                           [width * 0.58, width * 0.24, width * 0.18], keep_lines=(0,))]
-
     def agreement_section(self) -> list[Flowable]:
-        """The signature block, only when the summary is an agreement (there is a Soll round)."""
-        if not self.view.is_agreement:
+        """The signature block, only for a closed agreement on a Soll round."""
+        if not (self.view.is_agreement and self.session.agreement.closed):
             return []
         labels = self.labels
         names = [p.strip() for p in self.session.info.participants if p.strip()]
@@ -364,8 +356,7 @@ class _Story(StoryTools):
                           ("LINEBELOW", (0, 1), (0, -1), 0.6, MUTED),
                           ("LINEBELOW", (2, 1), (2, -1), 0.6, MUTED),
                       ]))
-        block = [self.para(markup(labels["section_agreement"]), self.s.h2),
-                 self.para(markup(labels["agreement_text"]), self.s.body),
+        block = [Spacer(1, 8), self.para(markup(labels["agreement_text"]), self.s.body),
                  self.para(f"<b>{markup(labels['agreed_by'])}</b>", self.s.body), table]
         keep = CondPageBreak(min(90 + 30 * min(len(rows), 8), self.t.frame_height))
         return [keep, KeepTogether(block)] if len(rows) <= 12 else [keep, *block]
