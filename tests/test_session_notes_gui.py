@@ -16,6 +16,7 @@ from workshop_app.domain.session import ActionItem
 from workshop_app.export import summary_pdf
 from workshop_app.storage import read_session
 from workshop_app.ui.app import build_window
+from workshop_app.ui.session_dialogs import NewWorkshopDialog
 from workshop_app.ui.session_notes import NextStepsDialog
 
 
@@ -219,3 +220,25 @@ def test_a_new_step_after_an_undo_is_logged_as_do_not_redo(qtbot, window):
     window.session_notes.set_note("terms", "zweite Fassung")  # replaces the step that could be redone
     assert logged(window, "note") == ["do", "undo", "do"]
     assert read_session(window.sessions.store.path).notes == {"terms": "zweite Fassung"}
+
+
+def test_details_steps_and_cards_past_their_limits_are_refused_with_a_message(qtbot, window, monkeypatch):
+    from workshop_app.domain import limits
+    from workshop_app.domain.session import SessionInfo
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    session = window.session_notes.session
+    before, steps = session.info.copy(), window.undo_stack.count()
+    assert not window.session_notes.set_details(SessionInfo("T" * (limits.TITLE + 1), language="en"))
+    assert not window.session_notes.set_next_steps([ActionItem("W" * (limits.STEP + 1))])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("K" * (limits.CARD_TEXT + 1), True))
+    window.ask_add_card()
+    assert session.info == before and session.action_items == [] and window.undo_stack.count() == steps
+    assert not [card for card in window.board.cards() if card.custom]
+    assert len(shown) == 3 and all("at most" in text and "\n" not in text for text in shown)
+    assert read_session(window.sessions.store.path).info.title == before.title
+    details = NewWorkshopDialog(None, "en", before)  # the dialog stops typing at the limits
+    assert details.title_edit.maxLength() == limits.TITLE
+    assert details.company_edit.maxLength() == limits.TITLE
+    assert details.facilitator_edit.maxLength() == limits.NAME

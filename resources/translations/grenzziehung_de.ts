@@ -1073,6 +1073,10 @@
         <translation>Notiz zu „{card}“:</translation>
     </message>
     <message>
+        <source>Next steps</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
         <source>Workshop details</source>
         <translation>Workshop-Angaben</translation>
     </message>

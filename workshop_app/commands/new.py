@@ -11,7 +11,7 @@ import argparse
 from workshop_app.commands.sessions import add_sessions_dir_option, fail, language, sessions_dir
 from workshop_app.domain.boardfile import BoardFileError, read_board
 from workshop_app.domain.deck import DeckError, load_deck
-from workshop_app.domain.session import SessionInfo
+from workshop_app.domain.session import SessionInfo, SessionModelError, validated_info
 from workshop_app.storage import SessionError, SessionStore
 
 
@@ -34,12 +34,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.title.strip():
         return fail("new", ValueError("--title must not be empty"), lang)
     try:
+        info = validated_info(SessionInfo(
+            title=args.title.strip(), company=args.company.strip(), facilitator=args.facilitator.strip(),
+            language=lang, participants=[name.strip() for name in args.participant if name.strip()]))
+    except SessionModelError as exc:
+        return fail("new", exc, lang)
+    try:
         board = read_board(args.board) if args.board else load_deck().board()
     except (BoardFileError, DeckError) as exc:
         return fail("new", exc, lang)
-    info = SessionInfo(title=args.title.strip(), company=args.company.strip(),
-                       facilitator=args.facilitator.strip(), language=lang,
-                       participants=[name.strip() for name in args.participant if name.strip()])
     try:
         with SessionStore.create(sessions_dir(args), info, board) as store:
             path = store.path

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from workshop_app.domain import limits
+
 
 class Zone(StrEnum):
     """Where a card can be: one of the three board zones or the tray of unplaced cards."""
@@ -64,6 +66,10 @@ class Card:
             raise BoardError(f"card {self.id!r}: a function is a function id or None")
         if not (self.text_de.strip() or self.text_en.strip()):
             raise BoardError(f"card {self.id!r} needs a text")
+        for value in (self.id, self.text_de, self.text_en):
+            reason = limits.too_long(value, limits.CARD_TEXT, f"card {self.id[:40]!r}: a card text")
+            if reason:
+                raise BoardError(reason)
         return self
 
 

@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from workshop_app.domain import limits
 from workshop_app.domain.agreement import Agreement, AgreementChange
 from workshop_app.domain.model import LANGUAGES, Board, Change
 from workshop_app.domain.rounds import (
@@ -31,7 +32,7 @@ from workshop_app.domain.rounds import (
 from workshop_app.domain.timer import PhaseTimer, TimerChanged
 
 DEFAULT_ROUND = "as_is"
-MAX_NOTE_CHARS = 5000
+MAX_NOTE_CHARS = limits.NOTE
 
 
 class SessionModelError(ValueError):
@@ -172,8 +173,7 @@ class Session:
         if not isinstance(note, str):
             raise SessionModelError("a note is text")
         note = note.strip()
-        if len(note) > MAX_NOTE_CHARS:
-            raise SessionModelError(f"a note holds at most {MAX_NOTE_CHARS} characters")
+        _check_lengths((note, MAX_NOTE_CHARS, "a note"))
         before = self.notes.get(card_id, "")
         if note:
             self.notes[card_id] = note
@@ -183,10 +183,7 @@ class Session:
 
     def set_action_items(self, items: Iterable[ActionItem]) -> ActionItemsChanged:
         """Replace the next steps; every step needs a "what"."""
-        after = tuple(items)
-        for item in after:
-            if not isinstance(item, ActionItem) or not isinstance(item.what, str) or not item.what.strip():
-                raise SessionModelError("every next step needs a text saying what is to be done")
+        after = validated_action_items(items)
         before = tuple(self.action_items)
         self.action_items = list(after)
         return self._announce(ActionItemsChanged(before, after))
@@ -253,4 +250,33 @@ def _validated_info(info: SessionInfo) -> SessionInfo:
         raise SessionModelError(f"unknown language {info.language!r}")
     if not all(isinstance(name, str) for name in info.participants):
         raise SessionModelError("participants are names")
+    if len(info.participants) > limits.PARTICIPANTS:
+        raise SessionModelError(f"a workshop has at most {limits.PARTICIPANTS} participants")
+    _check_lengths((info.title.strip(), limits.TITLE, "a title"), (info.company, limits.TITLE, "a company"),
+                   (info.facilitator, limits.NAME, "a facilitator's name"), (info.date, limits.DUE, "a date"),
+                   *((name, limits.NAME, "a participant's name") for name in info.participants))
     return replace(info.copy(), title=info.title.strip())
+
+
+def validated_action_items(items: Iterable[ActionItem]) -> tuple[ActionItem, ...]:
+    """The next steps as a session would take them; SessionModelError naming the first problem."""
+    after = tuple(items)
+    for item in after:
+        if not isinstance(item, ActionItem) or not isinstance(item.what, str) or not item.what.strip():
+            raise SessionModelError("every next step needs a text saying what is to be done")
+        _check_lengths((item.what, limits.STEP, "a next step"), (item.who, limits.NAME, "who"),
+                       (item.due, limits.DUE, "by when"))
+    return after
+
+
+def validated_info(info: SessionInfo) -> SessionInfo:
+    """The details as a session would take them (title stripped); SessionModelError naming the first
+    problem, in one line."""
+    return _validated_info(info)
+
+
+def _check_lengths(*checks: tuple[object, int, str]) -> None:
+    for text, limit, what in checks:
+        reason = limits.too_long(text, limit, what) if isinstance(text, str) else f"{what} is text"
+        if reason:
+            raise SessionModelError(reason)

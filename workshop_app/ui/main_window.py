@@ -263,6 +263,11 @@ class MainWindow(QMainWindow):
         text, ok = QInputDialog.getText(self, self.tr("Add card"), self.tr("Task on the new card:"))
         if ok and text.strip():
             card = Card(f"custom-{uuid.uuid4().hex[:8]}", text.strip(), text.strip(), None, True)
+            try:
+                card.validated()
+            except BoardError as exc:
+                message_box(self, QMessageBox.Icon.Warning, self.tr("Add card"), str(exc))
+                return
             self.undo_stack.push(AddCardCommand(self.board, card))
             self.selection.select(card.id)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain import limits
 from workshop_app.domain.session import SessionInfo
 from workshop_app.storage import SessionSummary
 
@@ -41,6 +42,9 @@ class NewWorkshopDialog(QDialog):
         self.title_edit = QLineEdit(self)
         self.company_edit = QLineEdit(self)
         self.facilitator_edit = QLineEdit(self)
+        self.title_edit.setMaxLength(limits.TITLE)  # the domain's limits: typing stops there
+        self.company_edit.setMaxLength(limits.TITLE)
+        self.facilitator_edit.setMaxLength(limits.NAME)
         self.participants_edit = QPlainTextEdit(self)
         self.participants_edit.setPlaceholderText(self.tr("One name per line"))
         self.participants_edit.setTabChangesFocus(True)

@@ -6,7 +6,9 @@ the autosave writes its change record to the session file at once, like a move.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,8 +34,12 @@ from workshop_app.domain.session import (
     NoteChanged,
     Session,
     SessionInfo,
+    SessionModelError,
+    validated_action_items,
+    validated_info,
 )
 from workshop_app.ui.features import FeatureContext
+from workshop_app.ui.messages import message_box
 from workshop_app.ui.session_dialogs import NewWorkshopDialog
 from workshop_app.ui.undo_commands import SetActionItemsCommand, SetInfoCommand, SetNoteCommand
 
@@ -190,7 +197,8 @@ class SessionNotes(QObject):
 
     def set_next_steps(self, items: list[ActionItem]) -> bool:
         session = self.session
-        if session is None or list(items) == session.action_items:
+        if session is None or list(items) == session.action_items or not self._valid(
+                validated_action_items, items, self.tr("Next steps")):
             return False
         self.context.undo_stack.push(SetActionItemsCommand(session, items))
         return True
@@ -210,7 +218,17 @@ class SessionNotes(QObject):
         """Change the workshop's details as one undo step; False when there is no session, the title is
         empty or nothing changes."""
         session = self.session
-        if session is None or not info.title.strip() or info == session.info:
+        if session is None or not info.title.strip() or info == session.info or not self._valid(
+                validated_info, info, self.tr("Workshop details")):
             return False
         self.context.undo_stack.push(SetInfoCommand(session, info))
+        return True
+
+    def _valid(self, check: Callable[[Any], object], value: object, title: str) -> bool:
+        """True when the session would take `value`; else says why (one line) and returns False."""
+        try:
+            check(value)
+        except SessionModelError as exc:
+            message_box(self.window, QMessageBox.Icon.Warning, title, str(exc))
+            return False
         return True
