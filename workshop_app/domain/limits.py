@@ -7,7 +7,7 @@ from __future__ import annotations
 TITLE = 200  # workshop title, company
 NAME = 100  # facilitator, each participant, who does a next step
 PARTICIPANTS = 100
-CARD_TEXT = 10_000  # each language of a card
+CARD_TEXT = 20_000  # each language of a card
 NOTE = 5_000  # a note on a card
 STEP = 1_000  # what a next step is
 DUE = 100  # by when
