@@ -963,6 +963,26 @@
         <translation>Sitzungen</translation>
     </message>
     <message>
+        <source>Nothing done on a board without a session is saved. What do you want to do?</source>
+        <translation>Ohne Sitzung wird nichts auf dem Board gespeichert. Wie möchten Sie fortfahren?</translation>
+    </message>
+    <message>
+        <source>New workshop</source>
+        <translation>Neuer Workshop</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>Andere öffnen…</translation>
+    </message>
+    <message>
+        <source>Go on without saving</source>
+        <translation>Ohne Speichern weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
         <source>Not saved!</source>
         <translation>Nicht gespeichert!</translation>
     </message>
@@ -1086,6 +1106,13 @@
     <message>
         <source>Demo workshop</source>
         <translation>Demo-Workshop</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedBanner</name>
+    <message>
+        <source>Not saved: nothing done on this board is being saved. File &gt; New workshop saves it in a session.</source>
+        <translation>Nicht gespeichert: nichts auf diesem Board wird gespeichert. Datei &gt; Neuer Workshop speichert es in einer Sitzung.</translation>
     </message>
 </context>
 </TS>

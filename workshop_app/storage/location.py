@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from workshop_app.paths import checkout_sessions_dir, xdg_data_home
@@ -41,6 +42,34 @@ def chosen_sessions_dir(override: str | Path | None = None, preference: str | No
     `preference`; None when nobody chose one (then `default_sessions_dir()` applies)."""
     chosen = override or os.environ.get(SESSIONS_DIR_VARIABLE) or preference
     return Path(chosen) if chosen else None
+
+
+LAST_FOLDERS_KEPT = 50  # how many sessions folders remember their last session
+
+
+def folder_key(folder: str | Path) -> str:
+    """How a sessions folder is named in the settings: its resolved path."""
+    return str(Path(folder).resolve())
+
+
+def last_session_in(folder: Path, remembered: Mapping[str, str], older_last: str | None = None) -> str | None:
+    """The session last shown from `folder`: each sessions folder remembers its own, so another folder
+    never opens a session from elsewhere. `older_last` (the one last session versions before kept for
+    every folder) counts only when it lies in `folder`."""
+    key = folder_key(folder)
+    if key in remembered:
+        return remembered[key]
+    if older_last and folder_key(Path(older_last).parent) == key:
+        return older_last
+    return None
+
+
+def remember_last(remembered: Mapping[str, str], session: Path) -> dict[str, str]:
+    """`remembered` with `session` as the last session of its folder (newest folders kept)."""
+    key = folder_key(Path(session).parent)
+    updated = {k: v for k, v in remembered.items() if k != key}
+    updated[key] = str(Path(session).resolve())
+    return dict(list(updated.items())[-LAST_FOLDERS_KEPT:])
 
 
 def session_to_reopen(explicit: str | Path | None, last: str | None) -> Path | None:

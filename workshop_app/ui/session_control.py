@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from workshop_app.domain.deck import load_deck
@@ -28,6 +28,7 @@ from workshop_app.ui.autosave import Autosave
 from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.messages import message_box
 from workshop_app.ui.recent_sessions import RecentSessions
+from workshop_app.ui.unsaved_banner import UnsavedBanner
 
 APP_TITLE = location.APP_NAME
 
@@ -56,6 +57,7 @@ class SessionController(QObject):
         self.status = QLabel()  # joins the status bar when the window builds it
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows a file name: user text
         context.add_status(self.status)
+        self.banner = UnsavedBanner(context.view)  # shown while the board is not being saved
         self.current.recorded.connect(self._recorded)
         context.closing.connect(self._close_store)  # release the file (and its lock) for the next instance
 
@@ -80,13 +82,51 @@ class SessionController(QObject):
         if not self.use_folder(sessions_dir):
             self._show_unsaved_demo()
             return
-        reopen = location.session_to_reopen(session, self.recent.last())
+        assert self.folder is not None
+        reopen = location.session_to_reopen(session, self.recent.last(self.folder))
         if reopen is not None:
-            if not self.open_path(reopen):
-                self._show_unsaved_demo()
+            error = self._try_open(reopen)
+            if error is not None:
+                self._choose_after_failed_start(error.message(self.context.language))
             return
         if not self.new_session(demo_info(self.context.language), load_deck().board()):
             self._show_unsaved_demo()
+
+    def _choose_after_failed_start(self, text: str) -> None:
+        """The session to start with cannot be opened: say why, then let the facilitator choose a new
+        workshop (the default), another session, quitting, or going on unsaved (with the banner)."""
+        self.last_error = text
+        print(f"workshop-app: {' '.join(text.split())}", file=sys.stderr)  # for a start from a terminal
+        while True:
+            choice = self._ask_start_choice(text)
+            if choice == "new" and self.new_session(demo_info(self.context.language), load_deck().board()):
+                return
+            if choice == "open" and self.menu is not None:
+                self.menu.ask_open_session()  # type: ignore[attr-defined]
+                if self.store is not None:
+                    return
+                continue
+            break
+        self._show_unsaved_demo()
+        if choice == "quit":
+            QTimer.singleShot(0, self.window.close)
+
+    def _ask_start_choice(self, text: str) -> str | None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Sessions"), text,
+                          QMessageBox.StandardButton.NoButton, self._parent_widget())
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names a file: user text
+        box.setInformativeText(self.tr("Nothing done on a board without a session is saved. "
+                                       "What do you want to do?"))
+        buttons = {box.addButton(self.tr("New workshop"), QMessageBox.ButtonRole.AcceptRole): "new",
+                   box.addButton(self.tr("Open another…"), QMessageBox.ButtonRole.ActionRole): "open",
+                   box.addButton(self.tr("Go on without saving"),
+                                 QMessageBox.ButtonRole.DestructiveRole): "unsaved"}
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        buttons[quit_button] = "quit"
+        box.setDefaultButton(next(iter(buttons)))
+        box.setEscapeButton(quit_button)
+        box.exec()
+        return buttons.get(box.clickedButton())  # None (no button): unsaved, with the banner
 
     def use_folder(self, override: Path | None = None) -> bool:
         """Settle on a sessions folder: `override` (--sessions-dir), else $GRENZZIEHUNG_SESSIONS_DIR,
@@ -128,27 +168,33 @@ class SessionController(QObject):
         self._close_store()
         self.current.show(Session(demo_info(self.context.language), load_deck().board()), stored=False)
         self._update_title()
+        self.banner.show()
 
     # --- opening and creating ---
 
     def open_path(self, path: Path) -> bool:
         """Open a session file in the window; on failure show why and keep what is shown."""
+        error = self._try_open(path)
+        if error is not None:
+            self.report(error)
+        return error is None
+
+    def _try_open(self, path: Path) -> SessionError | None:
+        """Open and show a session file; the error when it cannot be opened."""
         path = Path(path)
         if self.store is not None and self.store.path.resolve() == path.resolve():
-            return True
+            return None
         try:
             store = SessionStore.open(path)
         except SessionError as exc:
-            self.report(exc)
-            return False
+            return exc
         try:
             session = store.load()
         except SessionError as exc:
             store.close()
-            self.report(exc)
-            return False
+            return exc
         self._show(store, session)
-        return True
+        return None
 
     def new_session(self, info: SessionInfo, board: Board) -> bool:
         try:
@@ -175,6 +221,7 @@ class SessionController(QObject):
         self.autosave = Autosave(store, session, self.context.undo_stack, self._save_failed,
                                  self._save_recovered)
         self.recent.remember(store.path)
+        self.banner.hide()
         self._update_title()
         self.fileChanged.emit()
 
