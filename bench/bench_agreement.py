@@ -7,6 +7,10 @@ Kundenversteher signs in Marketing), a tenth of its cards contested (half of the
 votes), a handoff on every second Schnittstelle card, ten cards back in the tray; one card moves
 between Marketing and Verkauf before each check, so every check sees a changed board.
 `agreement_only_ms_300`: the check given a diagnosis already made (what it adds to the live diagnosis).
+`agreement_dock_ms_300`: the live update in the window: the agreement dock's refresh after a move
+(check, checklist, the marks on 300 cards, the suggestions), on the same board and agreement shown in
+a 1600x1000 window; `agreement_dock_settled_ms_300` adds the events that follow (layout and repaint of
+what the refresh changed).
 Baseline (same run): `board.snapshot()` on the same board, a bare pass over the board.
 """
 
@@ -49,7 +53,7 @@ def measure(repeats: str) -> dict:
     from workshop_app.domain.model import Zone
 
     repeats_n = int(repeats)
-    board, card_id = board_of(CARD_COUNT)
+    board = board_of(CARD_COUNT)
     agreement = agreement_of(board)
     moving = next(card.id for card in board.cards_in(Zone.SALES))
     times, only, baseline, open_points = [], [], [], set()
@@ -72,13 +76,50 @@ def measure(repeats: str) -> dict:
             "baseline": _harness.median(baseline), "cards": len(board)}
 
 
+def measure_dock(repeats: str) -> dict:
+    """Child: the agreement dock's refresh after each move, in a shown window."""
+    from workshop_app.domain.model import Zone
+    from workshop_app.ui.app import build_window, create_app
+
+    app = create_app()
+    window = build_window("en")
+    window.resize(1600, 1000)
+    window.show()
+    window.set_board(board_of(CARD_COUNT))
+    window.finish_startup()
+    board = window.current.session.board
+    made = agreement_of(board)  # the bench's agreement, copied into the session's own
+    session_agreement = window.current.session.agreement
+    for card_id, contest in made.contests().items():
+        session_agreement.set_contest(card_id, contest)
+    for card_id, handoff in made.handoffs().items():
+        session_agreement.set_handoff(card_id, handoff)
+    app.processEvents()
+    dock = window.agreement
+    moving = next(card.id for card in board.cards_in(Zone.SALES))
+    times, settled = [], []
+    for _ in range(int(repeats)):
+        board.move(moving, Zone.MARKETING if board.zone_of(moving) is Zone.SALES else Zone.SALES)
+        app.processEvents()  # the move's own repaint (board, diagnosis) is not the dock's
+        start = time.perf_counter()
+        dock.refresh()
+        times.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+        settled.append((time.perf_counter() - start) * 1000)
+    assert len(dock.marks._marks) > 10  # the marks are really drawn
+    window.close()
+    return {"dock": _harness.median(times), "settled": _harness.median(settled)}
+
+
 def run(quick: bool) -> dict[str, float]:
     result = _harness.child(__file__, "measure", "100" if quick else "1000")
     assert result["cards"] == CARD_COUNT
+    dock = _harness.child(__file__, "dock", "20" if quick else "100")
     return {"agreement_ms_300": result["check"], "agreement_only_ms_300": result["only"],
+            "agreement_dock_ms_300": dock["dock"], "agreement_dock_settled_ms_300": dock["settled"],
             "agreement_baseline_ms_300": result["baseline"],
             "agreement_ratio_300": result["check"] / max(result["baseline"], 1e-6)}
 
 
 if __name__ == "__main__":
-    _harness.main(run, {"measure": measure})
+    _harness.main(run, {"measure": measure, "dock": measure_dock})
