@@ -510,3 +510,16 @@ def test_bad_archetype_files_are_refused_with_a_message(tmp_path, mutate, messag
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ArchetypeError, match=message):
         load_archetypes(path)
+
+
+def test_a_not_judgeable_archetype_near_its_threshold_names_the_deciding_tray_card(board):
+    archetype = Archetype("t", "T", "T", "c", "c", "h", "h", "r", "r", (
+        Indicator("advertising", "in", (M,), 1.0),
+        Indicator("public_relations", "in", (M,), 1.0),
+        Indicator("terms", "in", (M,), 1.0),
+    ), threshold=0.66, near=0.34)
+    board.move("advertising", M)
+    board.move("public_relations", S)
+    result = diagnose(board, [archetype], load_functions()).results[0]
+    assert result.state == "not_judgeable" and result.near  # half of what is placed points to it
+    assert result.deciding == (Move("terms", (M,)),)

@@ -241,7 +241,7 @@ def judge(archetype: Archetype, by_function: CardsByFunction) -> ArchetypeResult
     matched = tuple(r.indicator for r in readings if r.credit and not r.indicator.scene)
     deciding = _deciding(archetype, by_function, readings, state, score)
     return ArchetypeResult(archetype, score, state, tuple(evidence), tuple(against), deciding,
-                           near and state != NOT_JUDGEABLE, matched)
+                           near and score > 0, matched)
 
 
 def _placed_credits(indicator: Indicator, cards: CardsByZone) -> list[tuple[str, float]]:
@@ -264,9 +264,10 @@ def _deciding(archetype: Archetype, by_function: CardsByFunction, readings: list
             return _completion(archetype, by_function, readings)
     elif state == RESEMBLES and score <= threshold + near:
         move = _single_move(archetype, by_function, signs, lambda s: s != RESEMBLES, from_tray=False)
-    elif state == DOES_NOT_RESEMBLE and score >= threshold - near:
+    elif state in (DOES_NOT_RESEMBLE, NOT_JUDGEABLE) and score >= threshold - near:
+        # still open: a card from the tray decides it; decided: any card may
         move = _single_move(archetype, by_function, [*blocking, *signs], lambda s: s == RESEMBLES,
-                            from_tray=None)
+                            from_tray=True if state == NOT_JUDGEABLE else None)
     return (move,) if move else ()
 
 
