@@ -46,6 +46,12 @@ def mouse_drag(qtbot, view, start: QPoint, end: QPoint, steps: int = 8) -> None:
         QTest.mouseMove(viewport, point)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     qtbot.wait(1)
+    cards_settled(qtbot, view.board_scene)
+
+
+def cards_settled(qtbot, scene) -> None:
+    """Wait until the cards have glided to their places (the move animation, at most 200 ms)."""
+    qtbot.waitUntil(lambda: not scene.motion.running, timeout=1000)
 
 
 def drag_card_to(qtbot, view, card_id: str, end: QPoint) -> None:

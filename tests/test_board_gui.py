@@ -163,7 +163,7 @@ def test_every_deck_text_fits_its_card(window):
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QFontMetrics
 
-    from workshop_app.ui.board_scene import card_font
+    from workshop_app.ui.card_item import card_font
 
     metrics = QFontMetrics(card_font())
     flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
@@ -227,11 +227,12 @@ def test_app_start_paints_the_board_first_then_adds_the_panel(qtbot, tmp_path):
     window.close()
 
 
-def test_undo_label_stays_short_and_names_the_move_in_its_tool_tip(qtbot, window):
+def test_the_undo_action_names_what_it_undoes(qtbot, window):
     assert not window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo"
     place(window, "terms", Zone.SALES)
     assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
-    assert window.undo_action.text() == "&Undo"
+    assert window.undo_action.text() == "Undo: “Agree terms and conditions” to Sales"
     assert "Agree terms" in window.undo_action.toolTip()
     window.undo_action.trigger()
     assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui_helpers import card_center, mouse_drag, zone_point
+from gui_helpers import card_center, cards_settled, mouse_drag, zone_point
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -37,6 +37,7 @@ def test_no_reflow_or_re_zoom_while_a_card_is_held(qtbot, window):
     QTest.mouseMove(viewport, end)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     assert board.zone_of(held) is Zone.SALES
+    cards_settled(qtbot, window.board_scene)
     marketing = window.board_scene.layout.zones[Zone.MARKETING]
     for index, card_id in enumerate(board.ids_in(Zone.MARKETING)):  # the hand is off: all in place
         assert window.board_scene.items_by_id[card_id].pos().toTuple() == marketing.slot_position(index)

@@ -317,8 +317,8 @@
 <context>
     <name>Commands</name>
     <message>
-        <source>Move “{card}” to {zone}</source>
-        <translation>„{card}“ nach {zone} verschieben</translation>
+        <source>“{card}” to {zone}</source>
+        <translation>„{card}“ nach {zone}</translation>
     </message>
     <message>
         <source>Add card “{card}”</source>
@@ -571,6 +571,10 @@
     <message>
         <source>Re&amp;move selected card</source>
         <translation>Gewählte Karte &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Undo: {what}</source>
+        <translation>Rückgängig: {what}</translation>
     </message>
     <message>
         <source>&amp;File</source>

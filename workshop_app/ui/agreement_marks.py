@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from workshop_app.domain.agreement import Contest, Handoff
 from workshop_app.domain.model import PLACED_ZONES, Zone
 from workshop_app.ui import layout as geo
-from workshop_app.ui.board_scene import INK, ZONE_COLOURS, CardItem
+from workshop_app.ui.board_scene import ZONE_COLOURS
+from workshop_app.ui.card_item import INK, CardItem
 
 CONTESTED = QColor("#c92a2a")
 RESOLVED = QColor("#2b8a3e")

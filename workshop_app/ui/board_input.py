@@ -21,6 +21,7 @@ from workshop_app.ui.board_view import BoardView
 from workshop_app.ui.selection import CardSelection
 
 MOUSE_POINTER = -1
+CLICK_SLOP = 6  # viewport pixels a pointer may wander and still click
 ZONE_KEYS = {
     Qt.Key.Key_1: Zone.MARKETING,
     Qt.Key.Key_2: Zone.SHARED,
@@ -43,12 +44,14 @@ MOUSE_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type
 class _Drag:
     card_id: str
     grab_offset: QPointF  # pointer position minus the card's top-left corner, in scene units
+    press: QPointF  # where the pointer went down, in viewport pixels
 
 
 class BoardInput(QObject):
     """Turns drags and keys on `view` into move requests and selection changes."""
 
     moveRequested = Signal(str, object, object)  # noqa: N815 - card id, Zone, index (int) or None
+    cardClicked = Signal(str, QPointF)  # noqa: N815 - card id, where on the card (card coordinates)
 
     def __init__(self, view: BoardView, selection: CardSelection) -> None:
         super().__init__(view)
@@ -79,7 +82,7 @@ class BoardInput(QObject):
         item = self.scene.card_item_at(scene_pos.x(), scene_pos.y())
         if item is None or any(d.card_id == item.card_id for d in self._drags.values()):
             return False
-        self._drags[pointer] = _Drag(item.card_id, scene_pos - item.pos())
+        self._drags[pointer] = _Drag(item.card_id, scene_pos - item.pos(), QPointF(view_pos))
         self.scene.begin_drag(item.card_id)
         self.selection.select(item.card_id)
         return True
@@ -110,6 +113,8 @@ class BoardInput(QObject):
             self.moveRequested.emit(drag.card_id, slot[0], slot[1])
         else:
             scene.relayout()  # back to where it was
+            if view_pos is not None and (view_pos - drag.press).manhattanLength() <= CLICK_SLOP:
+                self.cardClicked.emit(drag.card_id, drag.grab_offset)
 
     def _changes_board(self, card_id: str, zone: Zone, index: int) -> bool:
         board = self.scene.board

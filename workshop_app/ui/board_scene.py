@@ -7,10 +7,9 @@ touch, keys) is `BoardInput`'s business.
 
 from __future__ import annotations
 
-from PySide6 import QtGui
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsScene, QWidget
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QWidget
 
 from workshop_app.domain.model import (
     ALL_ZONES,
@@ -25,15 +24,11 @@ from workshop_app.domain.model import (
 from workshop_app.domain.zone_palette import zone_colours
 from workshop_app.ui import layout as geo
 from workshop_app.ui.board_geometry import BoardGeometry
-
-MAX_SHOWN_CHARS = 140
+from workshop_app.ui.card_item import INK, SELECTION, CardItem
+from workshop_app.ui.card_motion import CardMotion
 
 ZONE_COLOURS = {zone: QColor(colour) for zone, colour in zone_colours().items()}  # resources/zones.json
-INK = QColor("#111111")
 BOUNDARY = QColor("#222222")
-SELECTION = QColor("#0050b3")
-HIGHLIGHT = QColor("#d9480f")
-NOTE = QColor("#b35c00")
 
 
 def zone_title(zone: Zone) -> str:
@@ -44,124 +39,6 @@ def zone_title(zone: Zone) -> str:
         Zone.UNPLACED: QCoreApplication.translate("BoardScene", "Not placed yet"),
     }
     return titles[zone]
-
-
-def shown_text(text: str) -> str:
-    """What a card shows: one line of plain text, cut with an ellipsis when very long."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= MAX_SHOWN_CHARS else flat[: MAX_SHOWN_CHARS - 1] + "…"
-
-
-def card_font() -> QFont:
-    font = QFont("DejaVu Sans")
-    font.setPixelSize(geo.CARD_FONT_PX)
-    return font
-
-
-class CardItem(QGraphicsObject):
-    """A card: a white rounded rectangle with the task in large dark type."""
-
-    def __init__(self, card: Card, language: str) -> None:
-        super().__init__()
-        self.card_id = card.id
-        self._text = ""
-        self._selected = False
-        self._highlighted = False
-        self._dragging = False
-        self._note = ""
-        self._full_text = ""
-        self._font = card_font()
-        self.set_card(card, language)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view handles input
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    @property
-    def font_pixel_size(self) -> int:
-        """The card text's size in scene units (on screen: times the view's scale)."""
-        return self._font.pixelSize()
-
-    def set_card(self, card: Card, language: str) -> None:
-        self._text = shown_text(card.text(language))
-        self._full_text = card.text(language)[:2000]
-        self._update_tool_tip()
-        self.update()
-
-    def set_note(self, note: str) -> None:
-        """Mark the card when the group wrote a note on it; the tool tip shows the note."""
-        if note != self._note:
-            self._note = note
-            self._update_tool_tip()
-            self.update()
-
-    @property
-    def note(self) -> str:
-        return self._note
-
-    def _update_tool_tip(self) -> None:
-        text = self._full_text + (f"\n\n✎ {self._note[:2000]}" if self._note else "")
-        self.setToolTip(QtGui.Qt.convertFromPlainText(text))  # never markup
-
-    def set_selected(self, selected: bool) -> None:
-        if selected != self._selected:
-            self._selected = selected
-            self.update()
-
-    def set_highlighted(self, highlighted: bool) -> None:
-        if highlighted != self._highlighted:
-            self._highlighted = highlighted
-            self.update()
-
-    @property
-    def is_highlighted(self) -> bool:
-        return self._highlighted
-
-    @property
-    def is_selected(self) -> bool:
-        return self._selected
-
-    def set_dragging(self, dragging: bool) -> None:
-        self._dragging = dragging
-        self.setZValue(10 if dragging else 1)
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        return QRectF(-6, -6, geo.CARD_W + 14, geo.CARD_H + 14)
-
-    def paint(self, painter: QPainter, option, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        body = QRectF(0, 0, geo.CARD_W, geo.CARD_H)
-        if self._dragging:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 60))
-            painter.drawRoundedRect(body.translated(6, 6), 10, 10)
-        border = QPen(INK, 2)
-        if self._highlighted:
-            border = QPen(HIGHLIGHT, 6)
-        if self._selected:
-            border = QPen(SELECTION, 6)
-        painter.setPen(border)
-        painter.setBrush(QColor("#ffffff"))
-        painter.drawRoundedRect(body, 10, 10)
-        if self._note:
-            self._paint_note_corner(painter)
-        painter.setPen(INK)
-        painter.setFont(self._font)
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(body.adjusted(geo.TEXT_PAD_X, geo.TEXT_PAD_Y, -geo.TEXT_PAD_X, -geo.TEXT_PAD_Y),
-                         int(flags), self._text)
-
-
-    def _paint_note_corner(self, painter: QPainter) -> None:
-        """A folded corner, top right: this card carries a note."""
-        size = 22.0
-        corner = QPolygonF([QPointF(geo.CARD_W - size, 0), QPointF(geo.CARD_W, 0),
-                            QPointF(geo.CARD_W, size)])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(NOTE)
-        painter.drawPolygon(corner)
 
 
 class ZoneItem(QGraphicsItem):
@@ -256,6 +133,8 @@ class BoardScene(QGraphicsScene):
         self.boundary = BoundaryItem()
         self.geometry = BoardGeometry()  # the layout in use and the size it is made for
         self._relayout_pending = False
+        self.motion = CardMotion(self)
+        self._glide = False  # the next re-flow follows a drop: the cards glide instead of jumping
         self._dragged: set[str] = set()
         self._cache_items = False
         self.setBackgroundBrush(QColor("#ffffff"))
@@ -270,6 +149,7 @@ class BoardScene(QGraphicsScene):
     def set_board(self, board: Board) -> None:
         """Show another board: new card items, the zones and their items re-flowed."""
         self._unsubscribe()
+        self.motion.finish()
         for item in self.items_by_id.values():
             self.removeItem(item)
         self.items_by_id.clear()
@@ -280,8 +160,7 @@ class BoardScene(QGraphicsScene):
         self._unsubscribe = board.subscribe(self.on_change)
         self.relayout(refit=True)
 
-    def detach(self) -> None:
-        """Stop following the board (a scene made for one image, not for the window)."""
+    def detach(self) -> None:  # a scene made for one image stops following the board
         self._unsubscribe()
 
     # --- model to items ---
@@ -307,6 +186,7 @@ class BoardScene(QGraphicsScene):
         elif isinstance(change, CardRemoved):
             item = self.items_by_id.pop(change.card.id)
             self._dragged.discard(change.card.id)
+            self.motion.forget(item)
             self.removeItem(item)
         elif isinstance(change, CardEdited):
             self.items_by_id[change.card_id].set_card(change.after, self.language)
@@ -340,11 +220,12 @@ class BoardScene(QGraphicsScene):
         self._relayout_pending = False
         counts = {zone: len(self.board.ids_in(zone)) for zone in ALL_ZONES}
         self.geometry.recompute(counts, refit=refit)
+        targets: dict[QGraphicsItem, QPointF] = {}
         for zone, geometry in self.layout.zones.items():
             self.zone_items[zone].set_geometry(geometry.rect, counts[zone])
             for index, card_id in enumerate(self.board.ids_in(zone)):
-                if card_id not in self._dragged:
-                    self.items_by_id[card_id].setPos(*geometry.slot_position(index))
+                targets[self.items_by_id[card_id]] = QPointF(*geometry.slot_position(index))
+        self.motion.move(targets, animate=self._glide and not refit)
         shared = self.layout.zones[Zone.SHARED].rect
         self.boundary.set_lines([
             (QPointF(shared.x, shared.y), QPointF(shared.x, shared.bottom)),
@@ -356,11 +237,14 @@ class BoardScene(QGraphicsScene):
     # --- drag bookkeeping (called by the view) ---
 
     def begin_drag(self, card_id: str) -> None:
+        self.motion.finish()  # a hand on the board: every card where it belongs
         self._dragged.add(card_id)
         self.items_by_id[card_id].set_dragging(True)
 
     def end_drag(self, card_id: str) -> None:
         self._dragged.discard(card_id)
+        self._glide = True  # for the re-flows of this drop (in this turn of the event loop)
+        QTimer.singleShot(0, lambda: setattr(self, "_glide", False))
         if card_id in self.items_by_id:
             self.items_by_id[card_id].set_dragging(False)
         for item in self.zone_items.values():

@@ -11,7 +11,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from workshop_app.ui.board_scene import BoardScene, CardItem
+from workshop_app.ui.board_scene import BoardScene
+from workshop_app.ui.card_item import CardItem
 
 
 class BoardView(QGraphicsView):

@@ -32,9 +32,11 @@ from workshop_app.ui import (
 from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
+from workshop_app.ui.card_motion import flash
 from workshop_app.ui.current_session import CurrentSession
 from workshop_app.ui.features import Feature, FeatureContext, MenuSections
 from workshop_app.ui.messages import message_box
+from workshop_app.ui.note_popup import open_note_on_click
 from workshop_app.ui.selection import CardSelection
 from workshop_app.ui.undo_commands import (
     AddCardCommand,
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         self.input = BoardInput(self.view, self.selection)
         self.setCentralWidget(self.view)
         self.input.moveRequested.connect(self.move_card)
+        self.input.cardClicked.connect(lambda card_id, where: open_note_on_click(
+            self.view, card_id, where))
         self.layout_view = self.view  # whose size decides the layout (a projector's, when shown)
         self.view.resized.connect(lambda size: self._lay_out_for(self.view, size))
         self._lay_out_for(self.view, self.view.viewport().size())
@@ -125,6 +129,9 @@ class MainWindow(QMainWindow):
                                                 self.undo_stack.canUndoChanged,
                                                 self.undo_stack.undoTextChanged)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_stack.undoTextChanged.connect(self._name_undo)
+        self._undo_index = self.undo_stack.index()
+        self.undo_stack.indexChanged.connect(self._flash_undone)
         self.redo_action = self._history_action(self.tr("&Redo"), self.undo_stack.redo,
                                                 self.undo_stack.canRedoChanged,
                                                 self.undo_stack.redoTextChanged)
@@ -157,6 +164,21 @@ class MainWindow(QMainWindow):
         enabled_changed.connect(action.setEnabled)
         text_changed.connect(action.setToolTip)
         return action
+
+    def _name_undo(self, text: str) -> None:
+        """The undo action says what it undoes: "Undo: “Negotiate prices” to Sales"."""
+        what = text.replace("&", "&&")  # a card's "&" is text, not a keyboard accelerator
+        self.undo_action.setText(self.tr("Undo: {what}").format(what=what) if text
+                                 else self.tr("&Undo"))
+
+    def _flash_undone(self, index: int) -> None:
+        """The card an undo moved back (or changed) flashes briefly on every view."""
+        undone = index < self._undo_index
+        self._undo_index = index
+        card_id = getattr(self.undo_stack.command(index), "card_id", None) if undone else None
+        item = self.board_scene.items_by_id.get(card_id or "")
+        if item is not None:
+            flash(item, self)
 
     def _add_core_actions(self) -> None:
         menus = self.menus

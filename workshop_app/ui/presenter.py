@@ -24,6 +24,7 @@ from workshop_app.domain.diagnosis import diagnose
 from workshop_app.domain.session import Session
 from workshop_app.domain.timer import Tone
 from workshop_app.ui.board_input import BoardInput
+from workshop_app.ui.note_popup import open_note_on_click
 from workshop_app.ui.phase_timer import PhaseTimerControl
 from workshop_app.ui.projector import ProjectorPanel, round_title
 
@@ -99,6 +100,8 @@ class Presenter(QObject):
         panel = window.panel
         self.input = BoardInput(panel.view, self.c.selection)  # drags and touch on the projector
         self.input.moveRequested.connect(self.c.window.move_card)
+        self.input.cardClicked.connect(lambda card_id, where: open_note_on_click(
+            panel.view, card_id, where))
         window.addActions([self.action, self.reveal_action, self.c.window.undo_action,
                            self.c.window.redo_action])  # the keys work on the projector too
         self._show_header()

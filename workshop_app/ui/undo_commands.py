@@ -29,7 +29,7 @@ class MoveCardCommand(QUndoCommand):
         self.index = index
         self.record: CardMoved | None = None
         text = _short(board.card(card_id).text(language))
-        self.setText(QCoreApplication.translate("Commands", "Move “{card}” to {zone}").format(
+        self.setText(QCoreApplication.translate("Commands", "“{card}” to {zone}").format(
             card=text, zone=zone_title(self.zone)))
 
     def redo(self) -> None:
