@@ -157,6 +157,18 @@ def test_a_handoff_shows_its_lead_on_the_card_and_is_stored(qtbot, window, monke
     assert handoff.lead is Zone.SALES and handoff.what == "Objections per customer case → Marketing"
     window.undo_action.trigger()
     assert marks.handoff is None and stored(window).agreement.handoff("field_feedback") is None
+    window.redo_action.trigger()
+
+    def remove(dialog):
+        dialog.show()
+        assert dialog.what.text() == "Objections per customer case → Marketing"
+        button = next(b for b in dialog.buttons.buttons() if b.text() == "&Remove handoff")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HandoffDialog, "exec", remove)
+    key(window, Qt.Key.Key_H)
+    assert marks.handoff is None and stored(window).agreement.handoff("field_feedback") is None
 
 
 def test_the_checklist_goes_from_open_points_to_complete_and_closes(qtbot, window, monkeypatch,

@@ -95,3 +95,18 @@ def test_an_imported_session_keeps_its_agreement_and_accepted_next_steps(tmp_pat
     again = read_session(path)
     assert agreement_to_json(again.agreement) == agreement_to_json(session.agreement)
     assert again.action_items == session.action_items
+
+
+def test_a_rewrite_after_a_failed_commit_carries_the_agreement(tmp_path):
+    from workshop_app.domain.session import Session
+
+    board = reference_board()
+    session = Session(SessionInfo(title="Nachholen"), board)
+    with SessionStore.create(tmp_path, session.info, board) as store:
+        session.agreement.mark_contested("terms")  # never committed: the commit "failed"
+        session.agreement.set_handoff("field_feedback", Handoff(Zone.SALES, "Einwände"))
+        session.agreement.set_closed(True)
+        assert read_session(store.path).agreement.is_empty()
+        store.rewrite(session)
+        again = read_session(store.path).agreement
+    assert agreement_to_json(again) == agreement_to_json(session.agreement)

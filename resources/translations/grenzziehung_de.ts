@@ -537,6 +537,10 @@
         <source>What passes across, e.g. arguments per customer case</source>
         <translation>Was hinübergeht, z. B. Argumente je Kundenfall</translation>
     </message>
+    <message>
+        <source>&amp;Remove handoff</source>
+        <translation>Übergabe &amp;entfernen</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -237,8 +237,7 @@ class SessionStore:
         self.attach(board, commit_each=self._unsubscribe is not None)
 
     def rewrite(self, session: Session) -> None:
-        """Write the whole session's active board, notes, next steps and details in one transaction:
-        after a failed commit the file catches up with everything the window holds."""
+        """After a failed commit: write all the window holds, in one transaction (board, notes, …)."""
         stamp = now()
         with self._transaction():
             conn = self.db.conn
@@ -246,6 +245,7 @@ class SessionStore:
             write_notes_and_items(conn, session, stamp)
             write_info(conn, session.info, stamp)
             timer_store.write_timer_row(conn, session.timer.state)
+            agreement_rows.write_whole_agreement(conn, session.agreement)
 
     def _write_board(self, conn: sqlite3.Connection, board: Board, stamp: str, action: str) -> None:
         conn.execute("DELETE FROM cards")

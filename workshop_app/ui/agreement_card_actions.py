@@ -156,7 +156,7 @@ class AgreementCardActions(QObject):
             return
         dialog = HandoffDialog(self.context.window, self._card_text(card_id),
                                agreement.handoff(card_id))
-        if dialog.exec() and dialog.handoff() is not None:
+        if dialog.exec() and (dialog.removed or dialog.handoff() is not None):
             self.set_handoff(card_id, dialog.handoff())
 
     def set_handoff(self, card_id: str, handoff: Handoff | None) -> None:

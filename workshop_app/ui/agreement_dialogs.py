@@ -100,6 +100,11 @@ class HandoffDialog(QDialog):
         layout.addWidget(self.sales)
         layout.addWidget(self.what)
         self.buttons = _buttons(self)
+        self.removed = False  # the dialog was closed with "Remove handoff"
+        if handoff is not None:
+            remove = self.buttons.addButton(self.tr("&Remove handoff"),
+                                            QDialogButtonBox.ButtonRole.DestructiveRole)
+            remove.clicked.connect(self._remove)
         layout.addWidget(self.buttons)
         for signal in (self.marketing.toggled, self.sales.toggled, self.what.textChanged):
             signal.connect(lambda *_: self._update())
@@ -109,7 +114,13 @@ class HandoffDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.handoff() is not None)
 
+    def _remove(self) -> None:
+        self.removed = True
+        self.accept()
+
     def handoff(self) -> Handoff | None:
+        if self.removed:
+            return None
         lead = Zone.MARKETING if self.marketing.isChecked() else (
             Zone.SALES if self.sales.isChecked() else None)
         what = " ".join(self.what.text().split())
