@@ -42,7 +42,7 @@ MODULE_TIMEOUT_S = {True: 600.0, False: 1800.0}
 
 # the modules the issues ask for; any other bench_*.py found is run as well
 EXPECTED_MODULES = ("bench_startup", "bench_diagnosis", "bench_drag", "bench_autosave", "bench_export",
-                    "bench_agreement")
+                    "bench_agreement", "bench_rounds")
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,11 @@ BOUNDS: dict[str, Bound] = {bound.figure: bound for bound in (
     Bound("export_text_growth", "<=", 1.5),
     # issue 13
     Bound("agreement_ms_300", "<", 5.0),
+    # issue 11
+    Bound("round_switch_ms_300", "<", 50.0),
+    Bound("overlay_ms_300", "<", 50.0),
+    Bound("session_json_export_ms_300", "<", 200.0),
+    Bound("session_json_import_ms_300", "<", 200.0),
 )}
 BOUND_MODULE = {figure: module for module, prefixes in {
     "bench_startup": ("startup_",),
@@ -92,6 +97,7 @@ BOUND_MODULE = {figure: module for module, prefixes in {
     "bench_autosave": ("autosave_",),
     "bench_export": ("export_",),
     "bench_agreement": ("agreement_",),
+    "bench_rounds": ("round_switch_", "overlay_", "session_json_"),
 }.items() for figure in BOUNDS if figure.startswith(prefixes)}
 SCALE_SIZES = (22, 300, 1000, 2000)
 # the curves: figure family -> (label, unit); the figures are `<family>_<cards>`

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,9 +63,10 @@ class Replay:
             self.done.append(self.board.move(card_id, zone, index))
 
 
-def steps_for(seed: int, count: int) -> list[Step]:
+def steps_for(seed: int, count: int, start: Callable[[], Board] | None = None) -> list[Step]:
+    """`count` random steps from the board `start()` makes (default: the deck, all in the tray)."""
     rng = random.Random(seed)
-    replay = Replay(load_deck().board())
+    replay = Replay((start or load_deck().board)())
     steps = []
     for _ in range(count):
         step = replay.choose(rng)
@@ -73,11 +75,11 @@ def steps_for(seed: int, count: int) -> list[Step]:
     return steps
 
 
-def expected_snapshots(seed: int, count: int) -> list[dict]:
+def expected_snapshots(seed: int, count: int, start: Callable[[], Board] | None = None) -> list[dict]:
     """Board snapshots after 0, 1, ..., count steps."""
-    replay = Replay(load_deck().board())
+    replay = Replay((start or load_deck().board)())
     snapshots = [replay.board.snapshot()]
-    for step in steps_for(seed, count):
+    for step in steps_for(seed, count, start):
         replay.apply(step)
         snapshots.append(replay.board.snapshot())
     return snapshots

@@ -831,8 +831,8 @@
 <context>
     <name>RoundControl</name>
     <message>
-        <source>Perception gap: %1 and %2 – divergence %3 %</source>
-        <translation>Wahrnehmungslücke: %1 und %2 – Divergenz %3 %</translation>
+        <source>Perception gap: %1 (A) and %2 (B) – divergence %3 %</source>
+        <translation>Wahrnehmungslücke: %1 (A) und %2 (B) – Divergenz %3 %</translation>
     </message>
     <message>
         <source>As is</source>

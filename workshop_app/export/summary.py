@@ -239,15 +239,13 @@ class _Story(StoryTools):
         labels = self.labels
         diagnosis = self.diagnosis
         ist = self.view.ist_diagnosis()
-        story: list[Flowable] = [
+        story: list[Flowable] = [KeepTogether([  # the heading never stands alone above the chart
             self.para(markup(labels["section_diagnosis"]), self.s.h2),
             self.para(markup(labels["diagnosis_intro" if ist is None else "diagnosis_compare_intro"]),
                       self.s.small),
             Spacer(1, 2),
             score_chart(diagnosis, labels, self.t.frame_width, before=ist),
-            Spacer(1, 6),
-            *(ist_resembled(self, ist) if ist is not None else []),
-        ]
+        ]), Spacer(1, 6), *(ist_resembled(self, ist) if ist is not None else [])]
         flagged = diagnosis.flagged()
         if not diagnosis.placed:
             story.append(self.para(markup(labels["nothing_placed"]), self.s.body))

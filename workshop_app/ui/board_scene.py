@@ -147,16 +147,16 @@ class BoardScene(QGraphicsScene):
         self.relayout()
 
     def set_board(self, board: Board) -> None:
-        """Show another board: new card items, the zones and their items re-flowed."""
+        """Show another board re-flowed; the card items stay when it holds the same cards (a round)."""
         self._unsubscribe()
         self.motion.finish()
-        for item in self.items_by_id.values():
-            self.removeItem(item)
-        self.items_by_id.clear()
         self._dragged.clear()
         self.board = board
+        reused = set(self.items_by_id) == {card.id for card in board.cards()}
+        for card_id in () if reused else list(self.items_by_id):
+            self.removeItem(self.items_by_id.pop(card_id))
         for card in board.cards():
-            self._add_item(card)
+            self.items_by_id[card.id].set_card(card, self.language) if reused else self._add_item(card)
         self._unsubscribe = board.subscribe(self.on_change)
         self.relayout(refit=True)
 

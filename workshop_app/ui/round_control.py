@@ -13,7 +13,7 @@ RoundSwitched, GroupRenamed) and `current.sessionChanged`, and name it with `rou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
+    QToolBar,
     QWidget,
 )
 
@@ -48,7 +51,7 @@ def round_title(rounds: Rounds, name: str, *, overlay: bool = False) -> str:
     gap = rounds.overlay() if overlay else None
     if gap is not None:
         divergence = "–" if gap.divergence is None else str(round(gap.divergence * 100))
-        return translate("RoundControl", "Perception gap: %1 and %2 – divergence %3 %").replace(
+        return translate("RoundControl", "Perception gap: %1 (A) and %2 (B) – divergence %3 %").replace(
             "%1", rounds.groups[0]).replace("%2", rounds.groups[1]).replace("%3", divergence)
     if name == IST:
         return translate("RoundControl", "As is")
@@ -59,35 +62,29 @@ def round_title(rounds: Rounds, name: str, *, overlay: bool = False) -> str:
 
 
 class RoundBanner(QLabel):
-    """The active round in large type, centred at the top of the board view."""
+    """The active round in large type, in a bar of its own right above the board (it never covers a
+    zone's title or a card)."""
 
-    def __init__(self, viewport: QWidget) -> None:
-        super().__init__(viewport)
+    def __init__(self, window: QMainWindow) -> None:
+        bar = QToolBar(window)
+        bar.setObjectName("round_banner")
+        bar.setMovable(False)
+        bar.toggleViewAction().setVisible(False)
+        super().__init__(bar)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         font = QFont(self.font())
         font.setPixelSize(34)
         font.setBold(True)
         self.setFont(font)
-        self.setStyleSheet("QLabel { background: rgba(31, 58, 95, 225); color: white; "
-                           "border-radius: 10px; padding: 6px 22px; }")
-        viewport.installEventFilter(self)
+        self.setStyleSheet("QLabel { background: #1f3a5f; color: white; padding: 4px 22px; }")
+        bar.addWidget(self)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def show_text(self, text: str) -> None:
         self.setText(text)
-        self.adjustSize()
-        self._place()
-        self.show()
-        self.raise_()
-
-    def _place(self) -> None:
-        parent = self.parentWidget()
-        self.move(max(0, (parent.width() - self.width()) // 2), 8)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Resize:
-            self._place()
-        return False
 
 
 class GroupNamesDialog(QDialog):
@@ -122,7 +119,7 @@ class RoundControl(QObject):
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context.window)
         self.context = context
-        self.banner = RoundBanner(context.view.viewport())
+        self.banner = RoundBanner(context.window)
         self.overlay = RoundOverlay(context.scene)
         self._build_actions()
         context.current.sessionChanged.connect(lambda _session: self.refresh())

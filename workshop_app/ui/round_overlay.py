@@ -1,8 +1,8 @@
 """The perception overlay on the board: group A's board, each card marked with where each group put it.
 
-Cards both groups placed in the same zone get a green "both" badge; disputed cards are highlighted and
-their badge names both zones ("A: Marketing · B: Verkauf"). Badges are child items of the card items,
-so they move with them; `hide` removes them.
+The board shows where group A put each card. Cards both groups placed in the same zone get a green
+"both" badge; disputed cards are framed and their badge says where group B put them ("B: Verkauf").
+Badges are child items of the card items, so they move with them; `hide` removes them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from workshop_app.ui.board_scene import BoardScene, zone_title
 translate = QCoreApplication.translate
 AGREED = QColor("#2b8a3e")
 DISPUTED = QColor("#d9480f")
-BADGE_FONT_PX = 17
+BADGE_FONT_PX = 14
 
 
 class RoundOverlay:
@@ -44,8 +44,7 @@ class RoundOverlay:
             item = items.get(pair.card_id)
             if item is None or not (pair.zone_a.is_placed or pair.zone_b.is_placed):
                 continue
-            text = (translate("RoundOverlay", "both") if pair.agreed else
-                    f"A: {_zone(pair.zone_a)} · B: {_zone(pair.zone_b)}")
+            text = translate("RoundOverlay", "both") if pair.agreed else f"B: {_zone(pair.zone_b)}"
             self._badges.append(_badge(item, text, AGREED if pair.agreed else DISPUTED, font))
         self.scene.highlight(set(self.result.disputed))
         return self.result
@@ -77,7 +76,7 @@ def _badge(parent, text: str, colour: QColor, font: QFont) -> QGraphicsRectItem:
     rect = QGraphicsRectItem(QRectF(0, 0, width, bounds.height() + 4), parent)
     rect.setBrush(QBrush(colour))
     rect.setPen(QPen(colour))
-    rect.setPos(geo.CARD_W - width, geo.CARD_H - bounds.height() / 2)
+    rect.setPos(geo.CARD_W - width, geo.CARD_H - bounds.height())  # on the bottom edge, inside
     label.setParentItem(rect)
     label.setPos(6, 2)
     rect.setZValue(5)

@@ -56,6 +56,8 @@ class RoundsPanel(QDockWidget):
         self.scores = QGridLayout()
         self.moves_heading = _label(bold=True)
         self.moves_list = QListWidget(body)
+        self.moves_list.setWordWrap(True)
+        self.moves_list.setMinimumHeight(140)
         self.moves_list.itemClicked.connect(self._move_clicked)
         self.gap_heading = _label(self.tr("Perception gap"), bold=True)
         self.gap_label = _label()
