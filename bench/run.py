@@ -42,7 +42,7 @@ MODULE_TIMEOUT_S = {True: 600.0, False: 1800.0}
 
 # the modules the issues ask for; any other bench_*.py found is run as well
 EXPECTED_MODULES = ("bench_startup", "bench_diagnosis", "bench_drag", "bench_autosave", "bench_export",
-                    "bench_agreement", "bench_rounds")
+                    "bench_agreement", "bench_rounds", "bench_room")
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,9 @@ BOUNDS: dict[str, Bound] = {bound.figure: bound for bound in (
     Bound("overlay_ms_300", "<", 50.0),
     Bound("session_json_export_ms_300", "<", 200.0),
     Bound("session_json_import_ms_300", "<", 200.0),
+    # issue 12
+    Bound("presenter_open_ms_300", "<", 300.0),
+    Bound("png_export_s_60", "<", 1.0),
 )}
 BOUND_MODULE = {figure: module for module, prefixes in {
     "bench_startup": ("startup_",),
@@ -98,6 +101,7 @@ BOUND_MODULE = {figure: module for module, prefixes in {
     "bench_export": ("export_",),
     "bench_agreement": ("agreement_",),
     "bench_rounds": ("round_switch_", "overlay_", "session_json_"),
+    "bench_room": ("presenter_", "png_"),
 }.items() for figure in BOUNDS if figure.startswith(prefixes)}
 SCALE_SIZES = (22, 300, 1000, 2000)
 # the curves: figure family -> (label, unit); the figures are `<family>_<cards>`
