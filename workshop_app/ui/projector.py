@@ -20,7 +20,9 @@ from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
 
 TITLE_PX = 30
-ROUND_PX = 26
+ROUND_PX = 30
+ROUND_STYLE = ("QLabel { background: rgb(31, 58, 95); color: white; border-radius: 10px; "
+               "padding: 2px 18px; }")
 TIMER_PX = 46
 REVEAL_NAME_PX = 24
 REVEAL_TEXT_PX = 21
@@ -174,7 +176,8 @@ class ProjectorPanel(QWidget):
         _paint_background(self, QColor("#ffffff"))
         self.view = BoardView(scene, self)
         self.title_label = _label(TITLE_PX, bold=True)
-        self.round_label = _label(ROUND_PX)
+        self.round_label = _label(ROUND_PX, bold=True)
+        self.round_label.setStyleSheet(ROUND_STYLE)  # as the round banner of the facilitator's board
         self.timer_label = TimerLabel()
         self.reveal_panel = RevealPanel(language)
         self.reveal_panel.hide()
@@ -182,7 +185,8 @@ class ProjectorPanel(QWidget):
         header.setContentsMargins(16, 6, 16, 4)
         header.setSpacing(24)
         header.addWidget(self.title_label)
-        header.addWidget(self.round_label, 1)
+        header.addWidget(self.round_label)
+        header.addStretch(1)
         header.addWidget(self.timer_label)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
