@@ -4,6 +4,7 @@ view, the session file on disk, the PDF read back."""
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import drag_card_to, zone_point
 from pdf_helpers import all_text, squeeze
 from PySide6.QtCore import Qt
@@ -69,6 +70,15 @@ def test_the_whole_workshop_runs_through_the_window(qtbot, folder, settings_path
               for card_id in ("needs_analysis", "terms")}
     assert badges == {"needs_analysis": ["B: Sales"], "terms": ["both"]}
 
+    # the groups can be renamed; the name is stored at once
+    seen: list = []
+    when_modal(lambda dialog: (dialog.findChildren(QLineEdit)[1].setText("Verkauf"), dialog.accept()),
+               seen)
+    window.rounds.rename_groups_action.trigger()
+    qtbot.waitUntil(lambda: window.current.session.rounds.groups == ("Marketing", "Verkauf"))
+    assert banner.text() == "Perception gap: Marketing (A) and Verkauf (B) – divergence 33 %"
+    assert read_session(path).rounds.groups == ("Marketing", "Verkauf")
+
     # Ist from the cards both groups agree on: the disputed card goes back to the tray
     window.rounds.ist_from_actions["agreed"].trigger()
     assert banner.text() == "As is"
@@ -103,13 +113,13 @@ def test_the_whole_workshop_runs_through_the_window(qtbot, folder, settings_path
     rect = panel.moves_list.visualItemRect(line)
     qtbot.mouseClick(panel.moves_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert items["argument_lists"].is_highlighted and not items["terms"].is_highlighted
-    assert "Vertrieb sees" in panel.gap_label.text() and panel.gap_label.isVisible()
+    assert "Verkauf sees" in panel.gap_label.text() and panel.gap_label.isVisible()
 
     # everything is in the file as it happened
     stored = read_session(path)
     rounds = window.current.session.rounds
     assert stored.rounds.names() == [GROUP_A, GROUP_B, IST, SOLL] and stored.round == SOLL
-    assert stored.rounds.groups == ("Marketing", "Vertrieb")
+    assert stored.rounds.groups == ("Marketing", "Verkauf")
     for name in stored.rounds.names():
         assert stored.rounds.board(name).snapshot() == rounds.board(name).snapshot(), name
 
@@ -123,3 +133,25 @@ def test_the_whole_workshop_runs_through_the_window(qtbot, folder, settings_path
                      "Perception gap", "Divergence 33%", "The agreement is incomplete"):
         assert squeeze(expected) in text, expected
     assert squeeze("Agreed by") not in text  # signatures only once the agreement is closed
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_round_banner_never_covers_the_board(qtbot, size):
+    from PySide6.QtCore import QRect
+
+    from workshop_app.ui.app import build_window
+
+    window = build_window("de")
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.rounds.soll_action.trigger()
+    banner = window.rounds.banner
+    assert banner.isVisible() and banner.text() == "Soll – so wollen wir arbeiten"
+    assert banner.font().pixelSize() >= 32
+    viewport = window.view.viewport()
+    board = QRect(viewport.mapToGlobal(viewport.rect().topLeft()), viewport.size())
+    shown = QRect(banner.mapToGlobal(banner.rect().topLeft()), banner.size())
+    assert shown.bottom() < board.top() and not shown.intersects(board)
+    assert shown.width() > board.width() // 2  # a wide strip right above the board

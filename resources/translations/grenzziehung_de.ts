@@ -871,6 +871,10 @@
         <translation>Wahrnehmungsrunde &amp;starten …</translation>
     </message>
     <message>
+        <source>&amp;Rename the groups…</source>
+        <translation>Gruppen &amp;umbenennen …</translation>
+    </message>
+    <message>
         <source>Show the &amp;overlay of both groups</source>
         <translation>Ü&amp;berlagerung beider Gruppen zeigen</translation>
     </message>

@@ -157,6 +157,8 @@ class RoundControl(QObject):
         self.perception_menu = QMenu(self.tr("&Perception round"), self.context.window)
         self.start_perception_action = self._action(self.tr("&Start perception round…"),
                                                     self.ask_start_perception)
+        self.rename_groups_action = self._action(self.tr("&Rename the groups…"),
+                                                 self.ask_rename_groups)
         self.overlay_action = self._action(self.tr("Show the &overlay of both groups"),
                                            self.toggle_overlay, checkable=True)
         self.ist_from_menu = QMenu(self.tr("Start as-is round &from"), self.perception_menu)
@@ -167,6 +169,7 @@ class RoundControl(QObject):
             self.ist_from_menu.addAction(action)
         self.perception_menu.addAction(self.start_perception_action)
         self.perception_menu.addActions(self.group_actions)
+        self.perception_menu.addAction(self.rename_groups_action)
         self.perception_menu.addAction(self.overlay_action)
         self.perception_menu.addMenu(self.ist_from_menu)
         menus.add("view.rounds", self.perception_menu)
@@ -193,6 +196,17 @@ class RoundControl(QObject):
 
     def start_perception(self, names: tuple[str, str]) -> None:
         self._apply(lambda: self.rounds.start_perception(names))
+        self.refresh()
+
+    def ask_rename_groups(self) -> None:
+        dialog = GroupNamesDialog(self.context.window, self.rounds.groups)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.rename_groups(dialog.names())
+
+    def rename_groups(self, names: tuple[str, str]) -> None:
+        for index, name in enumerate(names):
+            if " ".join(name.split()) != self.rounds.groups[index]:
+                self._apply(lambda index=index, name=name: self.rounds.rename_group(index, name))
         self.refresh()
 
     def start_ist_from(self, source: str) -> None:
@@ -239,6 +253,7 @@ class RoundControl(QObject):
             action.setChecked(active == name and not self.overlay.active)
         self.start_perception_action.setEnabled(not perception and SOLL not in rounds)
         self.overlay_action.setEnabled(perception)
+        self.rename_groups_action.setEnabled(perception)
         self.overlay_action.setChecked(self.overlay.active)
         self.ist_from_menu.setEnabled(perception and SOLL not in rounds)
         for source, group in zip(("a", "b"), rounds.groups, strict=True):

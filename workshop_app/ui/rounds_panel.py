@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -57,7 +58,6 @@ class RoundsPanel(QDockWidget):
         self.moves_heading = _label(bold=True)
         self.moves_list = QListWidget(body)
         self.moves_list.setWordWrap(True)
-        self.moves_list.setMinimumHeight(140)
         self.moves_list.itemClicked.connect(self._move_clicked)
         self.gap_heading = _label(self.tr("Perception gap"), bold=True)
         self.gap_label = _label()
@@ -67,7 +67,10 @@ class RoundsPanel(QDockWidget):
         for widget in (self.moves_heading, self.moves_list, self.gap_heading, self.gap_label):
             layout.addWidget(widget)
         layout.addStretch(1)
-        self.setWidget(body)
+        scroll = QScrollArea(self)  # a small screen scrolls the dock instead of pushing the window
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self._pending = False
 
     def set_session(self, session: Session) -> None:
