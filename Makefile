@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint bench bench-quick system-deps translations bundle bundle-test
+.PHONY: run test lint bench bench-quick system-deps translations bundle bundle-test mutation
 
 $(VENV)/.installed: pyproject.toml setup.py
 	python3 -m venv $(VENV)
@@ -45,3 +45,9 @@ bundle: $(VENV)/.bundle-installed
 
 bundle-test: system-deps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/test_bundle.py -m bundle --bundle dist/Grenzziehung
+
+# Mutation testing of workshop_app/domain and workshop_app/storage (mutmut, [tool.mutmut] in pyproject.toml):
+# takes minutes, so not part of `make test`; prints a table per module and `mutation score: NN.N %` last.
+mutation: $(VENV)/.installed
+	$(PY) -m pip install --quiet 'mutmut>=3.8,<3.9'
+	QT_QPA_PLATFORM=offscreen $(PY) tools/mutation.py

@@ -34,3 +34,18 @@ def window(qtbot):
 def pytest_addoption(parser):
     parser.addoption("--bundle", metavar="DIR", default=None,
                      help="the PyInstaller bundle folder (dist/Grenzziehung) for tests/test_bundle.py")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches_under_a_mutant():
+    """Under `make mutation` each test starts with empty loader caches (load_archetypes, load_deck, the
+    expected schemas ...): a cache filled by the unmutated code would hide the mutant (a false survivor)."""
+    if "MUTANT_UNDER_TEST" in os.environ:
+        import sys
+
+        for name, module in list(sys.modules.items()):
+            if name.startswith("workshop_app."):
+                for value in list(vars(module).values()):
+                    if callable(getattr(value, "cache_clear", None)):
+                        value.cache_clear()
+    yield
