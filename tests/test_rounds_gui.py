@@ -103,6 +103,21 @@ def test_the_whole_workshop_runs_through_the_window(qtbot, folder, settings_path
     assert window.board.zone_of("argument_lists") is Zone.SALES and window.undo_stack.count() == 1
     assert items["terms"] is terms_item  # a switch between rounds keeps the scene's card items
 
+    # the diagnosis dock names the round shown and puts both rounds' scores side by side
+    from workshop_app.domain.diagnosis import diagnose
+    from workshop_app.ui.round_scores import RoundScores
+
+    strip = window.diagnosis_panel.findChild(RoundScores)
+    strip.refresh()
+    assert strip.round_label.text() == "Round: Target"
+    cells = [strip.grid.itemAt(i).widget().text() for i in range(strip.grid.count())]
+    name = diagnose(window.board).results[0].archetype.name("en")
+    row = cells.index(name)
+    assert cells[:2] == ["As is", "Target"] and len(cells) == 2 + 3 * 4
+    ist_score = diagnose(window.current.session.rounds.board(IST)).result(
+        diagnose(window.board).results[0].archetype.id)
+    assert cells[row + 1] == (f"{round(ist_score.score * 100)} %" if ist_score.judgeable else "–")
+
     # what moved, click to mark it on the board
     panel = window.rounds_panel
     panel.refresh()

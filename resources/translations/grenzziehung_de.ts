@@ -911,22 +911,10 @@
     </message>
 </context>
 <context>
-    <name>RoundsPanel</name>
+    <name>RoundScores</name>
     <message>
-        <source>Rounds</source>
-        <translation>Runden</translation>
-    </message>
-    <message>
-        <source>Scores: as is and target</source>
-        <translation>Werte: Ist und Soll</translation>
-    </message>
-    <message>
-        <source>Perception gap</source>
-        <translation>Wahrnehmungslücke</translation>
-    </message>
-    <message>
-        <source>Shown: %1</source>
-        <translation>Angezeigt: %1</translation>
+        <source>Round: %1</source>
+        <translation>Runde: %1</translation>
     </message>
     <message>
         <source>As is</source>
@@ -935,6 +923,17 @@
     <message>
         <source>Target</source>
         <translation>Soll</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPanel</name>
+    <message>
+        <source>Rounds</source>
+        <translation>Runden</translation>
+    </message>
+    <message>
+        <source>Perception gap</source>
+        <translation>Wahrnehmungslücke</translation>
     </message>
     <message numerus="yes">
         <source>What moved (%n card(s))</source>

@@ -45,6 +45,7 @@ from workshop_app.ui.diagnosis_widgets import (
     set_text,
 )
 from workshop_app.ui.features import FeatureContext
+from workshop_app.ui.round_scores import RoundScores
 
 
 class DiagnosisPanel(QDockWidget):
@@ -230,6 +231,7 @@ def install(context: FeatureContext) -> DiagnosisPanel:
     scene."""
     window = context.window
     panel = DiagnosisPanel(context.current.board, context.language, parent=window)
+    panel.setWidget(_above(RoundScores(context.current, context.language), panel.widget()))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     window.resizeDocks([panel], [PANEL_WIDTH], Qt.Orientation.Horizontal)
     panel.highlightRequested.connect(context.scene.highlight)
@@ -240,6 +242,17 @@ def install(context: FeatureContext) -> DiagnosisPanel:
     context.menus.add("view.panels", panel.toggleViewAction())
     panel.show()  # a dock added to a window already on screen starts hidden
     return panel
+
+
+def _above(top: QWidget, rest: QWidget) -> QWidget:
+    """`top` (the round shown and both rounds' scores) above the panel's scrolled body."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(top)
+    layout.addWidget(rest, 1)
+    return holder
 
 
 class GrowOnly(QObject):

@@ -1,5 +1,6 @@
-"""The Rounds dock beside the diagnosis: the active round, both rounds' scores side by side, what moved
-from Ist to Soll (click a line to mark the card on the board), and the perception gap.
+"""The Rounds dock beside the diagnosis: what moved from Ist to Soll (click a line to mark the card on
+the board), and the perception gap. (The round shown and both rounds' scores stand at the top of the
+diagnosis dock: ui/round_scores.py.)
 
 The perception gap (divergence, what each group's board resembles) shows only while Ist or Soll is
 shown, so that the second group never learns here where the first put the cards (the overlay on the
@@ -11,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.diagnosis import Diagnosis, diagnose
-from workshop_app.domain.rounds import GROUP_A, GROUP_B, IST, PERCEPTION_ROUNDS, SOLL, Rounds
+from workshop_app.domain.diagnosis import diagnose
+from workshop_app.domain.rounds import GROUP_A, GROUP_B, PERCEPTION_ROUNDS, SOLL, Rounds
 from workshop_app.domain.session import Session
 from workshop_app.ui.board_scene import zone_title
 from workshop_app.ui.features import FeatureContext
-from workshop_app.ui.round_control import round_title
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -52,18 +51,12 @@ class RoundsPanel(QDockWidget):
         self.session = session
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.active_label = _label(bold=True)
-        self.scores_heading = _label(self.tr("Scores: as is and target"), bold=True)
-        self.scores = QGridLayout()
         self.moves_heading = _label(bold=True)
         self.moves_list = QListWidget(body)
         self.moves_list.setWordWrap(True)
         self.moves_list.itemClicked.connect(self._move_clicked)
         self.gap_heading = _label(self.tr("Perception gap"), bold=True)
         self.gap_label = _label()
-        for widget in (self.active_label, self.scores_heading):
-            layout.addWidget(widget)
-        layout.addLayout(self.scores)
         for widget in (self.moves_heading, self.moves_list, self.gap_heading, self.gap_label):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -91,36 +84,8 @@ class RoundsPanel(QDockWidget):
     def refresh(self) -> None:
         self._pending = False
         rounds = self.rounds
-        self.active_label.setText(self.tr("Shown: %1").replace("%1", round_title(rounds, rounds.active)))
-        self._show_scores(rounds)
         self._show_moves(rounds)
         self._show_gap(rounds)
-
-    def _show_scores(self, rounds: Rounds) -> None:
-        while self.scores.count():
-            widget = self.scores.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        names = [name for name in (IST, SOLL) if name in rounds]
-        diagnoses = {name: diagnose(rounds.board(name)) for name in names}
-        headings = {IST: self.tr("As is"), SOLL: self.tr("Target")}
-        for column, name in enumerate(names, start=1):
-            self.scores.addWidget(_label(headings[name], bold=True), 0, column)
-        first = diagnoses[names[0]]
-        for row, result in enumerate(first.results, start=1):
-            self.scores.addWidget(_label(result.archetype.name(self.language)), row, 0)
-            for column, name in enumerate(names, start=1):
-                self.scores.addWidget(self._score_cell(diagnoses[name], result.archetype.id), row,
-                                      column)
-
-    def _score_cell(self, diagnosis: Diagnosis, archetype_id: str) -> QLabel:
-        result = diagnosis.result(archetype_id)
-        cell = _label(f"{round(result.score * 100)} %" if result.judgeable else "–",
-                      bold=result.resembles)
-        cell.setAlignment(Qt.AlignmentFlag.AlignRight)
-        if result.resembles:
-            cell.setStyleSheet("color: #d9480f;")
-        return cell
 
     def _show_moves(self, rounds: Rounds) -> None:
         self.moves_list.clear()
