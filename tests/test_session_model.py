@@ -50,7 +50,7 @@ def test_a_note_on_an_unknown_card_or_too_long_is_refused_and_changes_nothing(se
 
 
 def test_next_steps_are_replaced_with_a_record_and_need_a_what(session):
-    steps = [ActionItem("Verkauf schulen", "Bernd", "Q2")]
+    steps = [ActionItem("Verkauf schulen", "Bernd", "2026-06-30")]  # by when: a date (issue 10, item 15)
     record = session.set_action_items(steps)
     assert record == ActionItemsChanged((), tuple(steps))
     assert session.action_items == steps

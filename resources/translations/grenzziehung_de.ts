@@ -350,6 +350,13 @@
     </message>
 </context>
 <context>
+    <name>DateDelegate</name>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPanel</name>
     <message>
         <source>… and %n more</source>
@@ -646,6 +653,10 @@
     <message>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Moderation:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
     </message>
     <message>
         <source>&amp;Participants:</source>

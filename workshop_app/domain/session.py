@@ -255,6 +255,7 @@ def _validated_info(info: SessionInfo) -> SessionInfo:
     _check_lengths((info.title.strip(), limits.TITLE, "a title"), (info.company, limits.TITLE, "a company"),
                    (info.facilitator, limits.NAME, "a facilitator's name"), (info.date, limits.DUE, "a date"),
                    *((name, limits.NAME, "a participant's name") for name in info.participants))
+    _check_date(info.date, "the workshop's date")
     return replace(info.copy(), title=info.title.strip())
 
 
@@ -266,6 +267,7 @@ def validated_action_items(items: Iterable[ActionItem]) -> tuple[ActionItem, ...
             raise SessionModelError("every next step needs a text saying what is to be done")
         _check_lengths((item.what, limits.STEP, "a next step"), (item.who, limits.NAME, "who"),
                        (item.due, limits.DUE, "by when"))
+        _check_date(item.due, "by when")
     return after
 
 
@@ -273,6 +275,18 @@ def validated_info(info: SessionInfo) -> SessionInfo:
     """The details as a session would take them (title stripped); SessionModelError naming the first
     problem, in one line."""
     return _validated_info(info)
+
+
+def _check_date(text: str, what: str) -> None:
+    """Refuse anything but an empty text or a date written YYYY-MM-DD ("bald" is no date)."""
+    if text == "":
+        return
+    try:
+        valid = len(text) == 10 and _dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        valid = False
+    if not valid:
+        raise SessionModelError(f"{what} must be a date (YYYY-MM-DD) or empty, not {text[:40]!r}")
 
 
 def _check_lengths(*checks: tuple[object, int, str]) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain import limits
 from workshop_app.domain.session import SessionInfo
 from workshop_app.storage import SessionSummary
+from workshop_app.ui.date_delegate import ISO_DATE
 
 
 def split_participants(text: str) -> list[str]:
@@ -45,6 +46,9 @@ class NewWorkshopDialog(QDialog):
         self.title_edit.setMaxLength(limits.TITLE)  # the domain's limits: typing stops there
         self.company_edit.setMaxLength(limits.TITLE)
         self.facilitator_edit.setMaxLength(limits.NAME)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(ISO_DATE)
         self.participants_edit = QPlainTextEdit(self)
         self.participants_edit.setPlaceholderText(self.tr("One name per line"))
         self.participants_edit.setTabChangesFocus(True)
@@ -55,6 +59,7 @@ class NewWorkshopDialog(QDialog):
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("&Company:"), self.company_edit)
         form.addRow(self.tr("&Facilitator:"), self.facilitator_edit)
+        form.addRow(self.tr("&Date:"), self.date_edit)
         form.addRow(self.tr("&Participants:"), self.participants_edit)
         form.addRow(self.tr("&Language:"), self.language_box)
         self.buttons = QDialogButtonBox(
@@ -70,6 +75,8 @@ class NewWorkshopDialog(QDialog):
         self.resize(520, 420)
 
     def _fill(self, info: SessionInfo | None, language: str) -> None:
+        date = QDate.fromString(info.date, ISO_DATE) if info is not None else QDate()
+        self.date_edit.setDate(date if date.isValid() else QDate.currentDate())
         if info is not None:
             self.title_edit.setText(info.title)
             self.company_edit.setText(info.company)
@@ -87,7 +94,7 @@ class NewWorkshopDialog(QDialog):
             title=self.title_edit.text().strip(),
             company=self.company_edit.text().strip(),
             facilitator=self.facilitator_edit.text().strip(),
-            date=dt.date.today().isoformat(),
+            date=self.date_edit.date().toString(ISO_DATE),
             language=self.language_box.currentData(),
             participants=split_participants(self.participants_edit.toPlainText()),
         )

@@ -7,7 +7,6 @@ the autosave writes its change record to the session file at once, like a move.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -38,6 +37,7 @@ from workshop_app.domain.session import (
     validated_action_items,
     validated_info,
 )
+from workshop_app.ui.date_delegate import DateDelegate
 from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.messages import message_box
 from workshop_app.ui.session_dialogs import NewWorkshopDialog
@@ -57,6 +57,7 @@ class NextStepsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setItemDelegateForColumn(2, DateDelegate(self.table))
         for item in items:
             self.add_row(item)
         add = QPushButton(self.tr("&Add step"), self)
@@ -80,7 +81,7 @@ class NextStepsDialog(QDialog):
     def add_row(self, item: ActionItem | None = None) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        values = (item.what, item.who, item.due) if item else ("", "", "")
+        values = (item.what, item.who, item.due) if item else ("", "", "")  # due: ISO date or ""
         for column, value in enumerate(values):
             self.table.setItem(row, column, QTableWidgetItem(value))
         if item is not None:  # a step accepted from a suggestion keeps where it came from
@@ -212,7 +213,7 @@ class SessionNotes(QObject):
         dialog = NewWorkshopDialog(self.window, self.context.language, session.info)
         dialog.setWindowTitle(self.tr("Workshop details"))
         if dialog.exec():
-            self.set_details(replace(dialog.info(), date=session.info.date))
+            self.set_details(dialog.info())
 
     def set_details(self, info: SessionInfo) -> bool:
         """Change the workshop's details as one undo step; False when there is no session, the title is
