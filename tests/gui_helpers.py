@@ -95,3 +95,21 @@ class Touch:
         for touch_id, point in points.items():
             seq.release(touch_id, self._window_point(point))
         seq.commit()
+
+
+def answer_card_dialogs(monkeypatch, text_de: str, text_en: str | None = None,
+                        function: str | None = None) -> None:
+    """The card dialogs that follow are answered at once: both texts filled in (English the same as
+    German unless given), the function chosen, OK. The dialog's own code reads the fields."""
+    from PySide6.QtWidgets import QDialog
+
+    from workshop_app.ui.card_dialog import CardDialog
+
+    def exec_(dialog: CardDialog) -> int:
+        dialog.de_edit.setText(text_de)
+        dialog.en_edit.setText(text_de if text_en is None else text_en)
+        if function is not None:
+            dialog.function_box.setCurrentIndex(dialog.function_box.findData(function))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(CardDialog, "exec", exec_)

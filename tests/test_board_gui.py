@@ -5,7 +5,15 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from gui_helpers import Touch, card_center, drag_card_to, mouse_drag, slot_point, zone_point
+from gui_helpers import (
+    Touch,
+    answer_card_dialogs,
+    card_center,
+    drag_card_to,
+    mouse_drag,
+    slot_point,
+    zone_point,
+)
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -191,9 +199,7 @@ def test_f11_toggles_full_screen(qtbot, window):
 
 
 def test_custom_card_add_and_remove_are_undoable(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Messestand planen", True))
+    answer_card_dialogs(monkeypatch, "Messestand planen")
     window.ask_add_card()
     custom = [c for c in window.board.cards() if c.custom]
     assert len(custom) == 1 and custom[0].text_en == "Messestand planen"

@@ -12,13 +12,13 @@ import sqlite3
 import time
 
 import pytest
-from gui_helpers import drag_card_to, zone_point
+from gui_helpers import answer_card_dialogs, drag_card_to, zone_point
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from workshop_app.domain.boardfile import BoardFileError, board_to_json, parse_board, read_board
 from workshop_app.domain.deck import load_deck
@@ -90,7 +90,7 @@ def test_a_text_of_the_wrong_type_is_refused(board, bad):
 
 
 def type_into_dialog(monkeypatch, text: str) -> None:
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: (text, True)))
+    answer_card_dialogs(monkeypatch, text)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))

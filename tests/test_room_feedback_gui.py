@@ -4,7 +4,7 @@ undoes and flashes the card it puts back, and note badges that open the note on 
 from __future__ import annotations
 
 import pytest
-from gui_helpers import card_center, cards_settled, show_window, zone_point
+from gui_helpers import answer_card_dialogs, card_center, cards_settled, show_window, zone_point
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -73,9 +73,7 @@ def test_undo_says_what_it_undoes_and_the_card_flashes(qtbot, german):
 
 
 def test_an_ampersand_on_a_card_stays_text_in_the_undo_label(qtbot, german, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Preise & Rabatte", True))
+    answer_card_dialogs(monkeypatch, "Preise & Rabatte")
     german.ask_add_card()
     card_id = next(c.id for c in german.board.cards() if c.custom)
     german.move_card(card_id, Zone.SALES, None)

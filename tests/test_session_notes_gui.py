@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from gui_helpers import drag_card_to, show_window, zone_point
+from gui_helpers import answer_card_dialogs, drag_card_to, show_window, zone_point
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
@@ -232,7 +232,7 @@ def test_details_steps_and_cards_past_their_limits_are_refused_with_a_message(qt
     before, steps = session.info.copy(), window.undo_stack.count()
     assert not window.session_notes.set_details(SessionInfo("T" * (limits.TITLE + 1), language="en"))
     assert not window.session_notes.set_next_steps([ActionItem("W" * (limits.STEP + 1))])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("K" * (limits.CARD_TEXT + 1), True))
+    answer_card_dialogs(monkeypatch, "K" * (limits.CARD_TEXT + 1))
     window.ask_add_card()
     assert session.info == before and session.action_items == [] and window.undo_stack.count() == steps
     assert not [card for card in window.board.cards() if card.custom]

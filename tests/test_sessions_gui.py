@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from gui_helpers import drag_card_to, show_window, slot_point, zone_point
+from gui_helpers import answer_card_dialogs, drag_card_to, show_window, slot_point, zone_point
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -139,10 +139,8 @@ def test_undo_and_redo_are_saved_and_logged(qtbot, folder, settings_path, messag
 
 def test_a_custom_card_and_its_edit_survive_a_restart(qtbot, folder, settings_path, messages,
                                                         monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     window = open_window(qtbot, folder, settings_path)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Messestand planen", True))
+    answer_card_dialogs(monkeypatch, "Messestand planen")
     window.ask_add_card()
     custom = next(card for card in window.board.cards() if card.custom)
     drag_card_to(qtbot, window.view, custom.id, zone_point(window.view, Zone.SHARED))
@@ -248,7 +246,7 @@ def test_duplicate_keeps_deck_and_cards_with_an_empty_board(qtbot, folder, setti
     from PySide6.QtWidgets import QInputDialog
 
     window = open_window(qtbot, folder, settings_path)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Eigene Aufgabe", True))
+    answer_card_dialogs(monkeypatch, "Eigene Aufgabe")
     window.ask_add_card()
     drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
     original = window.sessions.store.path

@@ -308,6 +308,33 @@
     </message>
 </context>
 <context>
+    <name>CardDialog</name>
+    <message>
+        <source>Edit card</source>
+        <translation>Karte bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add card</source>
+        <translation>Karte hinzufügen</translation>
+    </message>
+    <message>
+        <source>No task function (does not count in the diagnosis)</source>
+        <translation>Keine Aufgabenfunktion (zählt nicht in der Diagnose)</translation>
+    </message>
+    <message>
+        <source>Task (&amp;German):</source>
+        <translation>Aufgabe (&amp;Deutsch):</translation>
+    </message>
+    <message>
+        <source>Task (&amp;English):</source>
+        <translation>Aufgabe (&amp;Englisch):</translation>
+    </message>
+    <message>
+        <source>Task &amp;function:</source>
+        <translation>Aufgaben&amp;funktion:</translation>
+    </message>
+</context>
+<context>
     <name>CharterPreview</name>
     <message>
         <source>Role charters (preview)</source>
@@ -612,16 +639,8 @@
         <translation>Karte hinzufügen</translation>
     </message>
     <message>
-        <source>Task on the new card:</source>
-        <translation>Aufgabe auf der neuen Karte:</translation>
-    </message>
-    <message>
         <source>Edit card</source>
         <translation>Karte bearbeiten</translation>
-    </message>
-    <message>
-        <source>Task on the card:</source>
-        <translation>Aufgabe auf der Karte:</translation>
     </message>
     <message>
         <source>Remove card</source>

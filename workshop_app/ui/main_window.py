@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -41,6 +40,7 @@ from workshop_app.ui import (
 from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
+from workshop_app.ui.card_dialog import CardDialog
 from workshop_app.ui.card_motion import flash
 from workshop_app.ui.current_session import CurrentSession
 from workshop_app.ui.features import Feature, FeatureContext, MenuSections
@@ -302,32 +302,38 @@ class MainWindow(QMainWindow):
     # --- custom cards ---
 
     def ask_add_card(self) -> None:
-        text, ok = QInputDialog.getText(self, self.tr("Add card"), self.tr("Task on the new card:"))
-        if ok and text.strip():
-            card = Card(f"custom-{uuid.uuid4().hex[:8]}", text.strip(), text.strip(), None, True)
-            try:
-                card.validated()
-            except BoardError as exc:
-                message_box(self, QMessageBox.Icon.Warning, self.tr("Add card"), str(exc))
-                return
+        """Add a custom card: both texts and its task function in one dialog, one undo step."""
+        dialog = CardDialog(self, self.language)
+        if not dialog.exec():
+            return
+        card = Card(f"custom-{uuid.uuid4().hex[:8]}", dialog.text_de(), dialog.text_en(), dialog.function(),
+                    True)
+        if self._valid_card(card, self.tr("Add card")):
             self.undo_stack.push(AddCardCommand(self.board, card))
             self.selection.select(card.id)
 
     def ask_edit_card(self) -> None:
+        """Edit the selected card's texts in both languages and its function, as one undo step."""
         card_id = self.selection.card_id
         if card_id is None:
             return
         before = self.board.card(card_id)
-        text, ok = QInputDialog.getText(self, self.tr("Edit card"), self.tr("Task on the card:"),
-                                        text=before.text(self.language))
-        if not ok or not text.strip() or text.strip() == before.text(self.language):
+        dialog = CardDialog(self, self.language, before)
+        if not dialog.exec():
             return
-        field = "text_de" if self.language == "de" else "text_en"
-        after = replace(before, **{field: text.strip()})
+        after = replace(before, text_de=dialog.text_de(), text_en=dialog.text_en(),
+                        function=dialog.function())
+        if after != before and self._valid_card(after, self.tr("Edit card")):
+            self.undo_stack.push(EditCardCommand(self.board, before, after))
+
+    def _valid_card(self, card: Card, title: str) -> bool:
+        """True when the board would take `card`; else says why in one line."""
         try:
-            self.undo_stack.push(EditCardCommand(self.board, before, after.validated()))
+            card.validated()
         except BoardError as exc:
-            message_box(self, QMessageBox.Icon.Warning, self.tr("Edit card"), str(exc))
+            message_box(self, QMessageBox.Icon.Warning, title, str(exc))
+            return False
+        return True
 
     def remove_selected_card(self) -> None:
         card_id = self.selection.card_id

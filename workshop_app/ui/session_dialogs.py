@@ -28,6 +28,21 @@ from workshop_app.storage import SessionSummary
 from workshop_app.ui.date_delegate import ISO_DATE
 
 
+def form_with_ok_and_cancel(dialog: QDialog, rows: list[tuple[str, QWidget]]) -> QDialogButtonBox:
+    """Lay `dialog` out as a form of labelled fields over OK and Cancel; returns the button box."""
+    form = QFormLayout()
+    for label, field in rows:
+        form.addRow(label, field)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                               dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons
+
+
 def split_participants(text: str) -> list[str]:
     """One participant per line (commas separate too)."""
     names = [part.strip() for line in text.splitlines() for part in line.split(",")]
@@ -55,20 +70,10 @@ class NewWorkshopDialog(QDialog):
         self.language_box = QComboBox(self)
         self.language_box.addItem("Deutsch", "de")
         self.language_box.addItem("English", "en")
-        form = QFormLayout()
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("&Company:"), self.company_edit)
-        form.addRow(self.tr("&Facilitator:"), self.facilitator_edit)
-        form.addRow(self.tr("&Date:"), self.date_edit)
-        form.addRow(self.tr("&Participants:"), self.participants_edit)
-        form.addRow(self.tr("&Language:"), self.language_box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = form_with_ok_and_cancel(self, [
+            (self.tr("&Title:"), self.title_edit), (self.tr("&Company:"), self.company_edit),
+            (self.tr("&Facilitator:"), self.facilitator_edit), (self.tr("&Date:"), self.date_edit),
+            (self.tr("&Participants:"), self.participants_edit), (self.tr("&Language:"), self.language_box)])
         self.title_edit.textChanged.connect(self._update_ok)
         self._fill(info, language)
         self._update_ok()
