@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from gui_helpers import show_window
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -98,7 +98,10 @@ def test_going_on_unsaved_shows_a_banner_until_the_work_is_saved(qtbot, held_els
     assert window.sessions.store is None
     assert banner.isVisible() and "not saved" in banner.text().lower()
     assert banner.textFormat() == Qt.TextFormat.PlainText
-    assert banner.geometry().top() <= 5 and banner.width() >= window.view.width() * 0.9  # on the board
+    banner_bottom = banner.mapTo(window, QPoint(0, banner.height())).y()
+    board_top = window.view.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= board_top - banner_bottom <= 60  # right above the board, covering none of it
+    assert banner.width() >= window.view.width() * 0.9
     from workshop_app.domain.deck import load_deck
     from workshop_app.ui.session_control import demo_info
 

@@ -57,7 +57,7 @@ class SessionController(QObject):
         self.status = QLabel()  # joins the status bar when the window builds it
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows a file name: user text
         context.add_status(self.status)
-        self.banner = UnsavedBanner(context.view)  # shown while the board is not being saved
+        self.banner = UnsavedBanner(context.window)  # shown while the board is not being saved
         self.current.recorded.connect(self._recorded)
         context.closing.connect(self._close_store)  # release the file (and its lock) for the next instance
 
