@@ -1,0 +1,156 @@
+"""SessionStore's failure paths and the writes the GUI tests reached alone (storage/store.py), found by
+`make mutation`: a failed create leaves no file and no lock, a failed open keeps the file and releases
+the lock, a replaced board, changed details and an edited card function read back from the file."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from workshop_app.domain.deck import load_deck, load_functions
+from workshop_app.domain.model import Zone
+from workshop_app.domain.session import ActionItem, SessionInfo
+from workshop_app.storage import SessionStore, read_session, schema
+from workshop_app.storage import store as store_module
+from workshop_app.storage.errors import LockedError, NewerSchemaError, SessionError, WriteFailedError
+
+NAME = "2026-11-28-nordrunde.sqlite"
+INFO = SessionInfo("Nordrunde", company="Kim & Co", facilitator="Ana", date="2026-11-28", language="en",
+                   participants=["Bo", "Cy"])
+
+
+def failing(exception: BaseException):
+    def fail(*args, **kwargs):
+        raise exception
+    return fail
+
+
+@pytest.mark.parametrize("exception, raised", [
+    (sqlite3.OperationalError("disk I/O error"), WriteFailedError),
+    (OSError(28, "No space left on device"), WriteFailedError),
+    (NewerSchemaError(path="x"), NewerSchemaError),
+    (KeyboardInterrupt(), KeyboardInterrupt),
+])
+def test_a_failed_migration_on_create_leaves_no_file_and_no_lock(tmp_path, monkeypatch, exception, raised):
+    monkeypatch.setattr(schema.MIGRATIONS, "apply", failing(exception))
+    with pytest.raises(raised):
+        SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    with SessionStore.create(tmp_path, INFO, load_deck().board()) as store:
+        assert store.path.name == NAME
+
+
+def test_a_failed_first_write_on_create_leaves_no_file_and_no_lock(tmp_path, monkeypatch):
+    monkeypatch.setattr(SessionStore, "_write_new", failing(sqlite3.IntegrityError("constraint")))
+    with pytest.raises(WriteFailedError) as raised:
+        SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert NAME in str(raised.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_create_keeps_a_side_file_it_did_not_make(tmp_path, monkeypatch):
+    stranger = tmp_path / "2026-11-28-nordrunde.sqlite-wal"
+    stranger.write_bytes(b"someone else's")
+    monkeypatch.setattr(schema.MIGRATIONS, "apply", failing(sqlite3.OperationalError("boom")))
+    with pytest.raises(WriteFailedError):
+        SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert [p.name for p in tmp_path.iterdir()] == [NAME + "-wal"]
+    assert stranger.read_bytes() == b"someone else's"
+
+
+@pytest.mark.parametrize("exception, raised", [
+    (sqlite3.OperationalError("database is locked"), WriteFailedError),
+    (RuntimeError("unexpected"), RuntimeError),
+])
+def test_a_failed_migration_on_open_keeps_the_file_and_releases_the_lock(tmp_path, monkeypatch, exception,
+                                                                          raised):
+    with SessionStore.create(tmp_path, INFO, load_deck().board()) as store:
+        path = store.path
+    before = path.read_bytes()
+    monkeypatch.setattr(schema.MIGRATIONS, "apply", failing(exception))
+    with pytest.raises(raised):
+        SessionStore.open(path)
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    with SessionStore.open(path) as store:
+        assert store.load().info == INFO
+
+
+def test_an_open_session_is_locked_until_closed(tmp_path):
+    store = SessionStore.create(tmp_path, INFO, load_deck().board())
+    with pytest.raises(LockedError):
+        SessionStore.open(store.path)
+    store.close()
+    SessionStore.open(store.path).close()
+
+
+def test_a_replaced_board_and_changed_details_read_back_from_the_file(tmp_path):
+    deck = load_deck()
+    with SessionStore.create(tmp_path, INFO, deck.board()) as store:
+        path = store.path
+        store.attach(store.load().board)
+        board = deck.board()
+        first, second = (card.id for card in deck.cards[:2])
+        board.move(first, Zone.SHARED)
+        board.move(second, Zone.SHARED, 0)
+        store.replace_board(board)
+        board.move(first, Zone.SALES)  # attached: saved at once
+        new_info = SessionInfo("Südrunde", company="B", facilitator="C", date="2027-01-02", language="de",
+                               participants=["D"])
+        store.update_info(new_info)
+        store.set_note(first, "klären")
+        store.set_action_items([ActionItem("Termin", who="Ana", due="2027-01-09")])
+        kinds = [event["kind"] for event in store.events()]
+    assert kinds[0] == "create" and "replace" in kinds and kinds[-3:] == ["info", "note", "action_items"]
+    session = read_session(path)
+    assert session.info == new_info
+    assert session.board.snapshot() == board.snapshot()
+    assert session.notes == {first: "klären"}
+    assert session.action_items == [ActionItem("Termin", who="Ana", due="2027-01-09")]
+
+
+def test_an_edited_deck_card_function_and_texts_read_back_from_the_file(tmp_path):
+    deck = load_deck()
+    card = deck.cards[0]
+    other = next(f for f in load_functions() if f != card.function)
+    with SessionStore.create(tmp_path, INFO, deck.board()) as store:
+        path = store.path
+        board = store.load().board
+        store.attach(board)
+        board.edit_card(card.id, function=other, text_en="edited")
+        board.edit_card(deck.cards[1].id, function=None)
+    session = read_session(path)
+    assert session.board.card(card.id).function == other
+    assert session.board.card(card.id).text_en == "edited"
+    assert session.board.card(card.id).text_de == card.text_de
+    assert session.board.card(deck.cards[1].id).function is None
+
+
+def test_a_failed_commit_is_a_write_failure_naming_the_file(tmp_path):
+    deck = load_deck()
+    with SessionStore.create(tmp_path, INFO, deck.board()) as store:
+        path = store.path
+        board = store.load().board
+        store.attach(board, commit_each=False)
+        moved = board.move(deck.cards[0].id, Zone.SALES)
+        other = sqlite3.connect(path)
+        other.execute("DROP TABLE events")
+        other.commit()
+        other.close()
+        with pytest.raises(WriteFailedError, match=NAME):
+            store.commit([moved])
+    assert isinstance(WriteFailedError(path="x"), SessionError)
+
+
+def test_commit_without_changes_writes_nothing_and_an_unknown_record_is_refused(tmp_path):
+    with SessionStore.create(tmp_path, INFO, load_deck().board()) as store:
+        store.attach(store.load().board, commit_each=False)
+        before = store.events()
+        store.commit([])
+        assert store.events() == before
+        with pytest.raises(TypeError, match="unknown change"):
+            store.commit([object()])
+        assert store.events() == before
+    assert store_module.now()[:4].isdigit()
