@@ -243,3 +243,20 @@ def test_the_undo_action_names_what_it_undoes(qtbot, window):
     window.undo_action.trigger()
     assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
     assert "Agree terms" in window.redo_action.toolTip()
+
+
+def test_the_tool_bar_keeps_a_short_undo_label_so_every_button_stays_visible(qtbot, window):
+    """A long card name in "Undo: …" pushed Target, the timer, Presenter mode and Reveal into the
+    tool bar's overflow menu at 1366x768; the button keeps "Undo", the tool tip says what."""
+    window.resize(1366, 768)
+    buttons = [window.toolbar.widgetForAction(action) for action in window.toolbar.actions()
+               if not action.isSeparator()]
+    qtbot.waitUntil(lambda: all(button.isVisible() for button in buttons if button is not None))
+    place(window, "benefit_persuasion", Zone.SHARED)
+    assert window.undo_action.text() == "Undo: “Convince the customer of the benefits” to Interface"
+    undo_button = window.toolbar.widgetForAction(window.undo_action)
+    assert undo_button.text() == "Undo"
+    assert "Convince the customer" in undo_button.toolTip()
+    qtbot.wait(50)
+    hidden = [button.text() for button in buttons if button is not None and not button.isVisible()]
+    assert hidden == []

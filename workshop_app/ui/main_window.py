@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         """Undo or redo with a short, fixed label (the tool bar stays narrow); what it would undo or
         redo shows as its tool tip. Card texts never become the label, so they stay plain text."""
         action = QAction(label, self)
+        action.setIconText(label.replace("&", ""))  # the tool bar's label, whatever the menu says
         action.setEnabled(False)
         action.triggered.connect(trigger)
         enabled_changed.connect(action.setEnabled)
