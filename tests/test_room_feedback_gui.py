@@ -125,3 +125,21 @@ def test_the_note_opens_on_the_projector_too(qtbot, german):
     assert isinstance(popup, NotePopup) and popup.text() == "Budget klären"
     assert popup.font().pixelSize() >= 24
     popup.close()
+
+
+
+def test_the_key_hint_in_the_status_bar_is_whole_on_a_1366x768_laptop(qtbot, tmp_path):
+    """The German hint was cut after "0 zurück in d" beside the autosave note at 1366x768."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLabel
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = show_window(qtbot, build_window("de", sessions_dir=tmp_path, settings=settings))
+    window.resize(1366, 768)
+    labels = window.statusBar().findChildren
+    qtbot.waitUntil(lambda: any(label.text().startswith("Automatisch gespeichert: 20")
+                                for label in labels(QLabel)))
+    hint = next(label for label in labels(QLabel) if "Tab/Pfeil" in label.text())
+    qtbot.waitUntil(lambda: hint.width() < 1000)
+    assert hint.width() >= hint.sizeHint().width(), hint.text()
+    assert hint.text().endswith("0 nicht zugeordnet.")  # the tray's name, as on the board

@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>Drag cards onto the board. Keys: Tab/arrows select, 1 Marketing, 2 Interface, 3 Sales, 0 back to the tray.</source>
-        <translation>Karten auf das Board ziehen. Tasten: Tab/Pfeile wählen, 1 Marketing, 2 Schnittstelle, 3 Verkauf, 0 zurück in den Stapel.</translation>
+        <translation>Karten ziehen oder mit Tab/Pfeilen wählen: 1 Marketing, 2 Schnittstelle, 3 Verkauf, 0 nicht zugeordnet.</translation>
     </message>
     <message>
         <source>Add card</source>
