@@ -107,3 +107,26 @@ def test_without_a_session_the_board_is_exported(qtbot, tmp_path):
     data = (tmp_path / "board.pdf").read_bytes()
     assert set(page_sizes(data)) == {(612, 792)}
     assert squeeze("Werbung") in squeeze(all_text(data))
+
+
+def test_an_export_onto_the_open_session_is_refused_and_the_moves_stay(window, qtbot, tmp_path):
+    """Issue 10, item 1: in the window too, the PDF never replaces the session it comes from."""
+    seen: list = []
+    texts: dict[str, str] = {}
+
+    def warning(box: QMessageBox) -> None:
+        texts["detail"] = box.informativeText()
+        box.close()
+
+    path = window.sessions.store.path
+    drag_card_to(qtbot, window.view, "terms", zone_point(window.view, Zone.SALES))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    when_modal(warning, seen)
+    assert window.export_action.export_to(path) is False
+    assert "session" in texts["detail"]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    drag_card_to(qtbot, window.view, "advertising", zone_point(window.view, Zone.MARKETING))
+    from workshop_app.storage import read_session
+
+    assert read_session(path).board.zone_of("terms") is Zone.SALES
+    assert read_session(path).board.zone_of("advertising") is Zone.MARKETING
