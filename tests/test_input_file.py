@@ -1,0 +1,66 @@
+"""Reading a named input safely (domain/input_file.read_bounded): a regular file up to its limit plus
+one byte, a FIFO whose writer writes late or never, a folder and a device refused."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+
+import pytest
+
+from workshop_app.domain import input_file
+from workshop_app.domain.input_file import read_bounded
+
+
+def test_a_regular_file_is_read_up_to_the_limit_plus_one_byte(tmp_path):
+    path = tmp_path / "board.json"
+    path.write_bytes(b"x" * 200_000)
+    assert read_bounded(path, 200_000) == b"x" * 200_000
+    assert read_bounded(path, 150_000) == b"x" * 150_001
+    assert read_bounded(path, 0) == b"x"
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    assert read_bounded(empty, 10) == b""
+
+
+def test_a_fifo_is_read_whole_when_its_writer_writes_late(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def writer():
+        with open(fifo, "wb") as out:
+            out.write(b"a" * 70_000)
+            out.flush()
+            out.write(b"b" * 70_000)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert read_bounded(fifo, 1_000_000) == b"a" * 70_000 + b"b" * 70_000
+    finally:
+        thread.join()
+
+
+def test_a_fifo_nobody_writes_to_gives_up_after_the_wait(tmp_path, monkeypatch):
+    monkeypatch.setattr(input_file, "PIPE_WAIT_S", 0.2)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    keep_open = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a writer that never writes
+    try:
+        with pytest.raises(OSError) as raised:
+            read_bounded(fifo, 100)
+    finally:
+        os.close(keep_open)
+    assert raised.value.errno == errno.ETIMEDOUT and "no data within 0 s" in str(raised.value)
+
+
+def test_a_folder_and_a_device_are_refused(tmp_path):
+    with pytest.raises(IsADirectoryError) as folder:
+        read_bounded(tmp_path, 100)
+    assert folder.value.errno == errno.EISDIR
+    with pytest.raises(OSError) as device:
+        read_bounded("/dev/zero", 100)
+    assert device.value.errno == errno.EINVAL and "not a regular file" in str(device.value)
+    with pytest.raises(FileNotFoundError):
+        read_bounded(tmp_path / "missing", 100)
