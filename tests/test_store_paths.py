@@ -4,6 +4,7 @@ the lock, a replaced board, changed details and an edited card function read bac
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -15,7 +16,7 @@ from workshop_app.storage import SessionStore, read_session, schema
 from workshop_app.storage import store as store_module
 from workshop_app.storage.errors import LockedError, NewerSchemaError, SessionError, WriteFailedError
 
-NAME = "2026-11-28-nordrunde.sqlite"
+NAME = f"{dt.date.today().isoformat()}-nordrunde.sqlite"  # new sessions are named by the day they are made
 INFO = SessionInfo("Nordrunde", company="Kim & Co", facilitator="Ana", date="2026-11-28", language="en",
                    participants=["Bo", "Cy"])
 
@@ -51,7 +52,7 @@ def test_a_failed_first_write_on_create_leaves_no_file_and_no_lock(tmp_path, mon
 
 
 def test_a_failed_create_keeps_a_side_file_it_did_not_make(tmp_path, monkeypatch):
-    stranger = tmp_path / "2026-11-28-nordrunde.sqlite-wal"
+    stranger = tmp_path / f"{NAME}-wal"
     stranger.write_bytes(b"someone else's")
     monkeypatch.setattr(schema.MIGRATIONS, "apply", failing(sqlite3.OperationalError("boom")))
     with pytest.raises(WriteFailedError):
