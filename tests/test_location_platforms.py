@@ -50,3 +50,33 @@ def test_nothing_asked_for_and_no_last_session_means_none(monkeypatch):
     assert location.session_to_reopen(None, None) is None
     assert location.session_to_reopen(None, "") is None
     assert isinstance(location.chosen_sessions_dir("x"), Path)
+
+
+def test_each_sessions_folder_remembers_its_own_last_session(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    remembered = location.remember_last({}, one / "a.sqlite")
+    remembered = location.remember_last(remembered, two / "b.sqlite")
+    remembered = location.remember_last(remembered, one / "." / "c.sqlite")
+    assert list(remembered.items()) == [(str(two.resolve()), str(two / "b.sqlite")),
+                                        (str(one.resolve()), str(one / "c.sqlite"))]
+    assert location.last_session_in(one, remembered) == str(one / "c.sqlite")
+    assert location.last_session_in(tmp_path / "one" / ".." / "two", remembered) == str(two / "b.sqlite")
+    assert location.last_session_in(tmp_path, remembered) is None
+
+
+def test_the_one_last_session_of_older_versions_counts_only_in_its_own_folder(tmp_path):
+    older = str(tmp_path / "one" / "old.sqlite")
+    assert location.last_session_in(tmp_path / "one", {}, older) == older
+    assert location.last_session_in(tmp_path / "two", {}, older) is None
+    assert location.last_session_in(tmp_path / "one", {}, None) is None
+    assert location.last_session_in(tmp_path / "one", {}, "") is None
+    newer = {location.folder_key(tmp_path / "one"): "new.sqlite"}
+    assert location.last_session_in(tmp_path / "one", newer, older) == "new.sqlite"
+
+
+def test_only_the_newest_folders_are_remembered(tmp_path):
+    remembered: dict[str, str] = {}
+    folders = [tmp_path / f"f{i}" for i in range(location.LAST_FOLDERS_KEPT + 2)]
+    for folder in folders:
+        remembered = location.remember_last(remembered, folder / "s.sqlite")
+    assert list(remembered) == [location.folder_key(f) for f in folders[2:]]
