@@ -1,0 +1,128 @@
+"""The session model's less travelled paths (domain/session.py), found by `make mutation`: records are
+forwarded only while someone listens (board, timer and rounds alike), a replaced board or a switched
+round is followed, notes are trimmed and removed, details are checked at their limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop_app.domain import limits
+from workshop_app.domain.model import Board, BoardError, Card, CardMoved, Zone
+from workshop_app.domain.rounds import IST, SOLL, RoundSwitched
+from workshop_app.domain.session import (
+    MAX_NOTE_CHARS,
+    ActionItem,
+    BoardReplaced,
+    InfoChanged,
+    NoteChanged,
+    Session,
+    SessionInfo,
+    SessionModelError,
+)
+
+
+def small_session() -> Session:
+    board = Board.from_cards([Card(i, i, i) for i in "abc"])
+    return Session(SessionInfo("Runde", date="2027-01-02"), board)
+
+
+def test_board_and_timer_records_reach_listeners_only_while_subscribed():
+    session = small_session()
+    seen, other = [], []
+    unsubscribe = session.subscribe(seen.append)
+    session.subscribe(other.append)
+    moved = session.board.move("a", Zone.SALES)
+    timed = session.timer.set_length(60)
+    assert seen == [moved, timed] and other == [moved, timed]
+    unsubscribe()
+    unsubscribe()
+    session.board.move("b", Zone.SALES)
+    assert len(seen) == 2 and len(other) == 3
+
+
+def test_with_no_listener_left_nothing_stays_subscribed_to_the_board_or_timer():
+    session = small_session()
+    seen = []
+    board_listeners, timer_listeners = len(session.board._listeners), len(session.timer._listeners)
+    session.subscribe(seen.append)()
+    session.board.move("a", Zone.SALES)
+    session.timer.set_length(60)
+    assert seen == [] and len(session.board._listeners) == board_listeners
+    assert len(session.timer._listeners) == timer_listeners
+    session.subscribe(seen.append)
+    session.board.move("b", Zone.SALES)
+    assert len(seen) == 1 and isinstance(seen[0], CardMoved)
+
+
+def test_a_replaced_board_is_followed_and_the_old_one_is_not():
+    session = small_session()
+    seen = []
+    session.subscribe(seen.append)
+    old, new = session.board, Board.from_cards([Card("x", "x", "x")])
+    record = session.replace_board(new)
+    assert record == BoardReplaced(old, new) and seen == [record] and session.board is new
+    old.move("a", Zone.SALES)
+    moved = new.move("x", Zone.SHARED)
+    assert seen == [record, moved]
+    with pytest.raises(SessionModelError, match="^a session shows a Board$"):
+        session.replace_board("board")
+
+
+def test_a_switched_round_is_followed_and_its_record_forwarded():
+    session = small_session()
+    seen = []
+    session.subscribe(seen.append)
+    session.rounds.start_soll()
+    assert session.board is session.rounds.board(SOLL) and session.agreement_board() is session.board
+    switched = session.rounds.switch(IST)
+    assert seen[-1] == switched == RoundSwitched(SOLL, IST) and session.board is session.ist_board()
+    moved = session.board.move("c", Zone.MARKETING)
+    assert seen[-1] == moved
+
+
+def test_notes_are_trimmed_a_blank_note_removes_it_and_only_text_on_known_cards_is_taken():
+    session = small_session()
+    assert session.set_note("a", "  klären  ") == NoteChanged("a", "", "klären")
+    assert session.notes == {"a": "klären"}
+    assert session.set_note("a", " \n ") == NoteChanged("a", "klären", "")
+    assert session.notes == {}
+    assert session.set_note("b", "") == NoteChanged("b", "", "")
+    with pytest.raises(BoardError):
+        session.set_note("zz", "x")
+    with pytest.raises(SessionModelError, match="^a note is text$"):
+        session.set_note("a", 5)
+    assert session.set_note("a", "x" * MAX_NOTE_CHARS).after == "x" * MAX_NOTE_CHARS
+    with pytest.raises(SessionModelError):
+        session.set_note("a", "x" * (MAX_NOTE_CHARS + 1))
+    assert session.notes == {"a": "x" * MAX_NOTE_CHARS}
+
+
+def test_details_are_checked_and_the_title_trimmed():
+    session = small_session()
+    record = session.rename("  Neue Runde ")
+    assert isinstance(record, InfoChanged) and session.info.title == "Neue Runde"
+    assert record.before.title == "Runde"
+    good = SessionInfo("T", date="", language="en", participants=["p"] * limits.PARTICIPANTS)
+    assert session.set_info(good).after.participants == ["p"] * limits.PARTICIPANTS
+    bad = [
+        (SessionInfo(" ", date=""), "^a workshop needs a title$"),
+        (SessionInfo("T", date="", language="fr"), "^unknown language 'fr'$"),
+        (SessionInfo("T", date="", participants=["p"] * (limits.PARTICIPANTS + 1)),
+         f"^a workshop has at most {limits.PARTICIPANTS} participants$"),
+        (SessionInfo("T", date="", participants=[3]), "^participants are names$"),
+        (SessionInfo("T", company=None, date=""), "^workshop details are text$"),
+        ("T", "^workshop details are a SessionInfo$"),
+    ]
+    for info, message in bad:
+        with pytest.raises(SessionModelError, match=message):
+            session.set_info(info)
+    assert session.info.title == "T"
+
+
+def test_next_steps_need_a_what_and_replace_the_old_ones():
+    session = small_session()
+    record = session.set_action_items([ActionItem("Termin", "Ana", "2027-02-01")])
+    assert record.before == () and record.after == (ActionItem("Termin", "Ana", "2027-02-01"),)
+    with pytest.raises(SessionModelError, match="needs a text"):
+        session.set_action_items([ActionItem("  ")])
+    assert session.action_items == [ActionItem("Termin", "Ana", "2027-02-01")]
