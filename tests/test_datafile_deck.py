@@ -8,7 +8,16 @@ import json
 import pytest
 
 from workshop_app.domain.datafile import bilingual, pick_label, read_json_object, read_labels
-from workshop_app.domain.deck import Deck, DeckError, TaskFunction, _entries, load_functions, reference_board
+from workshop_app.domain.deck import (
+    Deck,
+    DeckError,
+    TaskFunction,
+    _entries,
+    load_functions,
+    read_deck,
+    read_functions,
+    reference_board,
+)
 from workshop_app.domain.model import Card, Zone
 
 
@@ -102,3 +111,54 @@ def test_the_reference_board_of_a_small_deck_places_only_cards_with_a_known_func
     assert board.zone_of("a") is known.reference
     assert board.zone_of("b") is Zone.UNPLACED and board.zone_of("c") is Zone.UNPLACED
     assert [card.id for card in deck.board().cards_in(Zone.UNPLACED)] == ["a", "b", "c"]
+
+
+TWO = {"de": "D", "en": "E"}
+
+
+def test_a_minimal_deck_reads_its_cards_in_file_order_with_its_name_and_id(tmp_path):
+    function = next(iter(load_functions()))
+    path = write(tmp_path, {"name": {"de": "Mini", "en": "Mini-en"}, "cards": [
+        {"id": "b", "text": {"de": "B", "en": "B-en"}, "function": function},
+        {"id": "a", "text": {"de": "A", "en": "A-en"}}]}, "mini.json")
+    deck = read_deck(path)
+    assert (deck.id, deck.name_de, deck.name_en) == ("mini", "Mini", "Mini-en")
+    assert deck.cards == (Card("b", "B", "B-en", function), Card("a", "A", "A-en", None))
+    named = write(tmp_path, {"id": "own", "name": TWO, "cards": []}, "x.json")
+    assert read_deck(named).id == "own" and read_deck(named).cards == ()
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"name": TWO, "cards": [{"id": "a", "text": TWO}, {"id": "a", "text": TWO}]},
+     r"^d\.json: card ids repeat$"),
+    ({"cards": []}, r"^d\.json: 'name' needs German and English texts$"),
+    ({"name": TWO, "cards": [{"id": "a", "text": TWO, "function": "nope"}]},
+     r"^d\.json: card 'a': unknown function 'nope'$"),
+])
+def test_a_broken_deck_is_refused_with_one_line(tmp_path, data, message):
+    with pytest.raises(DeckError, match=message):
+        read_deck(write(tmp_path, data, "d.json"))
+
+
+def test_a_functions_file_reads_each_function_with_its_reference_zone(tmp_path):
+    path = write(tmp_path, {"functions": [
+        {"id": "x", "reference": "sales", "name": {"de": "X-de", "en": "X-en"}},
+        {"id": "y", "reference": "shared", "name": TWO}]}, "f.json")
+    functions = read_functions(path)
+    assert list(functions) == ["x", "y"]
+    assert functions["x"] == TaskFunction("x", Zone.SALES, "X-de", "X-en")
+    assert functions["y"].reference is Zone.SHARED
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"functions": []}, r"^f\.json: no functions$"),
+    ({}, r"^f\.json: no functions$"),
+    ({"functions": [{"id": "x", "reference": "unplaced", "name": TWO}]},
+     r"^f\.json: function 'x': reference must be marketing, shared or sales$"),
+    ({"functions": [{"id": "x", "name": TWO}]}, r"^f\.json: function 'x': reference must be"),
+    ({"functions": [{"id": "x", "reference": "sales", "name": {"de": "X"}}]},
+     r"^f\.json: function 'x': 'name' needs German and English texts$"),
+])
+def test_a_broken_functions_file_is_refused_with_one_line(tmp_path, data, message):
+    with pytest.raises(DeckError, match=message):
+        read_functions(write(tmp_path, data, "f.json"))

@@ -200,7 +200,12 @@ def _files(path: Path | None) -> list[Path]:
 @cache
 def load_archetypes(path: Path | str | None = None) -> tuple[Archetype, ...]:
     """The archetypes from one file, or from every *.json in a folder (default:
-    resources/archetypes), in file order."""
+    resources/archetypes), in file order; read once per path."""
+    return read_archetypes(path)
+
+
+def read_archetypes(path: Path | str | None = None) -> tuple[Archetype, ...]:
+    """`load_archetypes` without the cache (undecorated, so that mutation testing reaches it)."""
     functions = load_functions()
     archetypes: list[Archetype] = []
     for file in _files(Path(path) if path is not None else None):

@@ -62,7 +62,12 @@ def _entries(data: dict, key: str, where: str) -> list[tuple[str, dict]]:
 
 @cache
 def load_functions(path: Path | None = None) -> dict[str, TaskFunction]:
-    """The task functions by id, in file order."""
+    """The task functions by id, in file order; read once per path."""
+    return read_functions(path)
+
+
+def read_functions(path: Path | None = None) -> dict[str, TaskFunction]:
+    """`load_functions` without the cache (undecorated, so that mutation testing reaches it)."""
     path = path or resource("functions.json")
     data = read_json_object(path, DeckError)
     functions: dict[str, TaskFunction] = {}
@@ -79,7 +84,12 @@ def load_functions(path: Path | None = None) -> dict[str, TaskFunction]:
 
 @cache
 def load_deck(path: Path | None = None) -> Deck:
-    """A deck file; the default deck when `path` is None."""
+    """A deck file; the default deck when `path` is None; read once per path."""
+    return read_deck(path)
+
+
+def read_deck(path: Path | None = None) -> Deck:
+    """`load_deck` without the cache (undecorated, so that mutation testing reaches it)."""
     path = path or resource("decks", "default.json")
     data = read_json_object(path, DeckError)
     functions = load_functions()
