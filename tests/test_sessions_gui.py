@@ -7,6 +7,7 @@ redirected too, so that no test ever writes into the checkout's `sessions/`.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -228,6 +229,36 @@ def test_open_dialog_lists_searches_and_opens(qtbot, folder, settings_path, mess
     assert seen["placed"] == 1 and seen["found"] == ["Demo workshop"]
     assert window.sessions.store.path == demo
     assert window.board.zone_of("terms") is Zone.SALES
+
+
+
+def test_open_dialog_tells_sessions_of_the_same_title_and_date_apart(qtbot, folder, settings_path,
+                                                                     messages, monkeypatch):
+    """Two workshops called alike on one day were two identical rows; the last change tells them
+    apart (newest first, as the list is sorted)."""
+    window = open_window(qtbot, folder, settings_path)
+    demo = window.sessions.store.path
+    window.sessions.new_session(SessionInfo("Demo workshop"), window.board.emptied())
+    an_hour_ago = demo.stat().st_mtime - 3600
+    for path in (demo, Path(f"{demo}-wal")):
+        if path.exists():
+            os.utime(path, (an_hour_ago, an_hour_ago))
+    rows = []
+
+    def read_rows(dialog):
+        table = dialog.table
+        header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        rows.extend(tuple(table.item(r, c).text() for c in range(table.columnCount()))
+                    for r in range(table.rowCount()))
+        rows.append(header)
+        return 0
+
+    monkeypatch.setattr(OpenSessionDialog, "exec", read_rows)
+    window.sessions.menu.open_action.trigger()
+    header, first, second = rows[-1], rows[0], rows[1]
+    assert header[-1] == "Last changed"
+    assert first[0] == second[0] == "Demo workshop" and first != second
+    assert first[-1] >= second[-1]  # ISO date and time: the newest change on top
 
 
 def test_open_recent_lists_the_sessions_opened_before(qtbot, folder, settings_path, messages):

@@ -744,6 +744,10 @@
         <translation>Gelegte Karten</translation>
     </message>
     <message>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
         <source>unreadable</source>
         <translation>nicht lesbar</translation>
     </message>

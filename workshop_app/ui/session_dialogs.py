@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -106,9 +106,10 @@ class NewWorkshopDialog(QDialog):
 
 
 class OpenSessionDialog(QDialog):
-    """The sessions of a folder: title, company, date and placed cards, with a search field."""
+    """The sessions of a folder: title, company, date, placed cards and last change, with a search
+    field."""
 
-    COLUMNS = 4
+    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None, summaries: list[SessionSummary], folder: Path) -> None:
         super().__init__(parent)
@@ -122,7 +123,8 @@ class OpenSessionDialog(QDialog):
         self.search.setClearButtonEnabled(True)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Title"), self.tr("Company"), self.tr("Date"), self.tr("Placed cards")])
+            [self.tr("Title"), self.tr("Company"), self.tr("Date"), self.tr("Placed cards"),
+             self.tr("Last changed")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -151,7 +153,9 @@ class OpenSessionDialog(QDialog):
         for row, summary in enumerate(self.summaries):
             placed = (self.tr("unreadable") if summary.error else
                       self.tr("{placed} of {cards}").format(placed=summary.placed, cards=summary.cards))
-            for column, text in enumerate((summary.title, summary.company, summary.date, placed)):
+            changed = QDateTime.fromSecsSinceEpoch(int(summary.modified)).toString("yyyy-MM-dd HH:mm")
+            for column, text in enumerate((summary.title, summary.company, summary.date, placed,
+                                           changed)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(summary.path))
                 item.setToolTip(summary.error or str(summary.path))
