@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from workshop_app.domain.model import Zone
+from workshop_app.ui.after_paint import AfterPaint
 
 
 def show_window(qtbot, window):
@@ -52,6 +53,12 @@ def mouse_drag(qtbot, view, start: QPoint, end: QPoint, steps: int = 8) -> None:
 def cards_settled(qtbot, scene) -> None:
     """Wait until the cards have glided to their places (the move animation, at most 200 ms)."""
     qtbot.waitUntil(lambda: not scene.motion.running, timeout=1000)
+
+
+def panels_followed(qtbot) -> None:
+    """Wait until the side panels (diagnosis, rounds, agreement, the projector's header) have followed
+    the last change: they refresh once the board has painted it (ui/after_paint.py)."""
+    qtbot.waitUntil(lambda: not AfterPaint.any_pending(), timeout=2000)
 
 
 def drag_card_to(qtbot, view, card_id: str, end: QPoint) -> None:

@@ -5,7 +5,7 @@ the view and the dock; every change checked in the session file on disk."""
 from __future__ import annotations
 
 import pytest
-from gui_helpers import card_center, show_window
+from gui_helpers import card_center, panels_followed, show_window
 from PySide6.QtCore import QDate, QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -175,6 +175,7 @@ def test_the_checklist_goes_from_open_points_to_complete_and_closes(qtbot, windo
                                                                     questions):
     dock = window.agreement
     window.board.move("terms", Zone.UNPLACED)
+    panels_followed(qtbot)
     points = [(p.kind, p.card, p.archetype) for p in checklist(window)]
     assert points == [("unplaced", "terms", None), ("handoff", "field_feedback", None),
                       ("archetype", None, "kundenversteher")]
@@ -183,6 +184,7 @@ def test_the_checklist_goes_from_open_points_to_complete_and_closes(qtbot, windo
     click_list_row(qtbot, dock.checklist, 0)  # a click selects the card
     assert window.selection.card_id == "terms"
     key(window, Qt.Key.Key_3)  # and the room places it
+    panels_followed(qtbot)
     assert [p.kind for p in checklist(window)] == ["handoff", "archetype"]
 
     QTest.mouseClick(dock.close_button, Qt.MouseButton.LeftButton)  # closing with open points asks
@@ -232,6 +234,7 @@ def test_accepting_a_suggested_next_step_with_who_and_date(qtbot, window, monkey
     assert (step.who, step.due, step.suggestion) == ("Mira Berg", "2026-12-15",
                                                      "archetype:kundenversteher")
     assert step.what.startswith("Train and upgrade sales")
+    panels_followed(qtbot)
     assert dock.suggestion_list.item(0).text().startswith("✓")
     window.undo_action.trigger()
     assert stored(window).action_items == []

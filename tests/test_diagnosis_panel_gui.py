@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gui_helpers import drag_card_to, zone_point
+from gui_helpers import drag_card_to, panels_followed, zone_point
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -61,10 +61,12 @@ def test_dragging_the_kundenversteher_cards_into_marketing_turns_it_to_resembles
 
     QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the last drag
     assert window.board.zone_of(KUNDENVERSTEHER_CARDS[2]) is Zone.UNPLACED
+    panels_followed(qtbot)
     assert panel.state_of("kundenversteher") != "resembles"
     assert row.state_label.text() != "RESEMBLES the board"
     assert details.isHidden()
     window.redo_action.trigger()
+    panels_followed(qtbot)
     assert panel.state_of("kundenversteher") == "resembles"
 
 
@@ -83,6 +85,7 @@ def test_clicking_an_archetype_highlights_its_evidence_cards(qtbot, window):
     assert row.selected
     # the highlight follows the evidence while the board changes
     window.move_card("case_argumentation", Zone.SALES.value, None)
+    panels_followed(qtbot)
     assert panel.state_of("stichwortgeber") == "resembles"
     assert highlighted(window) == evidence - {"case_argumentation"}
     # another archetype takes the highlight over; a second click clears it
@@ -94,17 +97,19 @@ def test_clicking_an_archetype_highlights_its_evidence_cards(qtbot, window):
     assert highlighted(window) == set()
 
 
-def test_the_reference_conformity_and_off_reference_cards_are_shown(window):
+def test_the_reference_conformity_and_off_reference_cards_are_shown(qtbot, window):
     panel = window.diagnosis_panel
     assert panel.conformity_percent.text() == "–"
     window.move_card("advertising", Zone.MARKETING.value, None)
     window.move_card("terms", Zone.MARKETING.value, None)
+    panels_followed(qtbot)
     assert panel.conformity_percent.text() == "50 %" and panel.conformity_bar.value() == 50
     assert "Agree terms" in panel.off_reference_label.text()
     assert "Advertising" not in panel.off_reference_label.text()
     assert "1 card" in panel.off_reference_heading.text()
     # a small shift into the strip is shared, not a deviation
     window.move_card("advertising", Zone.SHARED.value, None)
+    panels_followed(qtbot)
     assert panel.conformity_percent.text() == "25 %"
     assert panel.off_reference_label.text().endswith("Shared in the Interface (counts half):\n• Advertising")
     assert "1 card" in panel.off_reference_heading.text()
@@ -132,10 +137,11 @@ def test_every_score_above_zero_names_its_cards_and_a_near_score_its_deciding_ca
         assert row.percent_label.text() == "0 %" and row.reasons_label.isHidden()
 
 
-def test_user_text_in_the_panel_is_plain_text(window):
+def test_user_text_in_the_panel_is_plain_text(qtbot, window):
     panel = window.diagnosis_panel
     card = Card("custom-markup", "<b>fett</b>", "<b>bold</b> & <i>x</i>", "terms", custom=True)
     window.board.add_card(card, Zone.MARKETING)
+    panels_followed(qtbot)
     label = panel.off_reference_label
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>bold</b> & <i>x</i>" in label.text()
@@ -145,6 +151,7 @@ def test_user_text_in_the_panel_is_plain_text(window):
     window.board.add_card(Card("custom-odd", "%2 <i>x</i>", "%2 <i>x</i> %1", "order_stimulation",
                                custom=True), Zone.UNPLACED, 0)  # first in the tray: the one named
     window.board.move("direct_customer_contact", Zone.MARKETING)
+    panels_followed(qtbot)
     row = panel.rows["kundenschmeichler"]
     assert row.deciding_label.textFormat() == Qt.TextFormat.PlainText
     assert "“%2 <i>x</i> %1” (not placed yet)" in row.deciding_label.text()

@@ -43,6 +43,8 @@ def test_german_window_shows_german_titles_and_deck(qtbot, german_ui):
 
 
 def test_english_window_shows_english_deck(qtbot):
+    from gui_helpers import panels_followed
+
     from workshop_app.ui.app import build_window
 
     window = build_window("en")
@@ -51,4 +53,5 @@ def test_english_window_shows_english_deck(qtbot):
     assert window.edit_menu.title() == "&Edit"
     assert window.diagnosis_panel.placed_label.text() == "0 cards placed"  # English plural forms
     window.move_card("terms", "sales", None)
+    panels_followed(qtbot)
     assert window.diagnosis_panel.placed_label.text() == "1 card placed"

@@ -4,7 +4,7 @@ the diagnosis revealed on the projector only, card text large enough for the bac
 from __future__ import annotations
 
 import pytest
-from gui_helpers import Touch, card_center, mouse_drag, show_window, zone_point
+from gui_helpers import Touch, card_center, mouse_drag, panels_followed, show_window, zone_point
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -199,6 +199,7 @@ def test_the_revealed_diagnosis_follows_the_board(qtbot, facilitator):
     bars = projector.panel.reveal_panel.bars
     before = {r.archetype.id: r.score for r in bars.results}
     place_all(facilitator, SPLIT_12_2_8)
+    panels_followed(qtbot)
     assert {r.archetype.id: r.score for r in bars.results} != before
 
 

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.agreement import Agreement
+from workshop_app.domain.agreement import Agreement, AgreementChange
 from workshop_app.domain.agreement_check import AgreementCheck, OpenPoint, check_agreement, describe
 from workshop_app.domain.charter import build_charters, render_markdown
 from workshop_app.domain.diagnosis import diagnose, load_archetypes
 from workshop_app.domain.next_steps import NextStepError, Suggestion, accept, suggestions
-from workshop_app.domain.session import Session
+from workshop_app.domain.session import ROUND_RECORDS, BoardReplaced, Session
+from workshop_app.ui.after_paint import AfterPaint
 from workshop_app.ui.agreement_card_actions import AgreementCardActions
 from workshop_app.ui.agreement_commands import SetAcceptedCommand, SetClosedCommand
 from workshop_app.ui.agreement_dialogs import AcceptSuggestionDialog, CharterPreview, plain_label
@@ -70,7 +71,8 @@ class AgreementDock(QDockWidget):
         self.accept_button.clicked.connect(self.ask_accept_selected)
         self.setWidget(self._layout())
         context.current.sessionChanged.connect(lambda _session: self.refresh())
-        context.current.recorded.connect(lambda _change: self.refresh())
+        self.refresh_later = AfterPaint(self.refresh, self)
+        context.current.recorded.connect(self._recorded)
         context.selection.changed.connect(lambda _card_id: self.card_actions.update_actions())
         self.refresh()
 
@@ -104,8 +106,18 @@ class AgreementDock(QDockWidget):
     def on_agreement_board(self) -> bool:
         return self.session.board is self.session.agreement_board()
 
+    def _recorded(self, change: object) -> None:
+        """An agreement record (a key on a card) shows its marks at once, and so does another board
+        (a round switch: the marks belong to the board shown); any other record (a move) refreshes
+        the dock once the board has painted it."""
+        if isinstance(change, (AgreementChange, BoardReplaced, *ROUND_RECORDS)):
+            self.refresh()
+        else:
+            self.refresh_later.schedule()
+
     def refresh(self) -> None:
         """Re-check the agreement and show the result, the marks on the cards and the suggestions."""
+        self.refresh_later.cancel()
         agreement = self.agreement
         self.check = check_agreement(agreement)
         shown = self.on_agreement_board

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6 import QtGui
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsObject, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from workshop_app.domain.model import Card
 from workshop_app.ui import layout as geo
@@ -32,11 +32,17 @@ def card_font() -> QFont:
     return font
 
 
-class CardItem(QGraphicsObject):
-    """A card: a white rounded rectangle with the task in large dark type."""
+class CardItem(QGraphicsRectItem):
+    """A card: a white rounded rectangle with the task in large dark type.
+
+    Its bounds (with the shadow while dragged and the note badge over the corner) are the rectangle
+    of a `QGraphicsRectItem` without pen or brush, so that Qt finds them without calling into Python:
+    a move that re-flows a zone asks for them some 2,000 times (index updates, both views' paints),
+    about 3 ms a move at 300 cards as a Python `boundingRect`."""
 
     def __init__(self, card: Card, language: str) -> None:
-        super().__init__()
+        super().__init__(card_bounds())
+        self.setPen(Qt.PenStyle.NoPen)
         self.card_id = card.id
         self._text = ""
         self._selected = False
@@ -104,10 +110,6 @@ class CardItem(QGraphicsObject):
         self.setZValue(10 if dragging else 1)
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
-        reach = BADGE_R - BADGE_INSET  # the note badge stands out over the top right corner
-        return QRectF(-6, -reach - 2, geo.CARD_W + reach + 8, geo.CARD_H + reach + 10)
-
     def paint(self, painter: QPainter, option, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         body = QRectF(0, 0, geo.CARD_W, geo.CARD_H)
@@ -147,6 +149,12 @@ class CardItem(QGraphicsObject):
         """Whether `point` (in the card's coordinates) is on the note badge of a card with a note."""
         offset = point - badge_centre()
         return bool(self._note) and offset.x() ** 2 + offset.y() ** 2 <= (BADGE_R + 6) ** 2
+
+
+def card_bounds() -> QRectF:
+    """A card's bounds in its own coordinates: the body, the drag shadow and the note badge."""
+    reach = BADGE_R - BADGE_INSET  # the note badge stands out over the top right corner
+    return QRectF(-6, -reach - 2, geo.CARD_W + reach + 8, geo.CARD_H + reach + 10)
 
 
 def badge_centre() -> QPointF:

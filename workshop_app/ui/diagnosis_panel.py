@@ -31,6 +31,7 @@ from workshop_app.domain.model import Board, Change
 from workshop_app.domain.rounds import RoundStarted, RoundSwitched
 from workshop_app.domain.session import BoardReplaced
 from workshop_app.ui import diagnosis_words as words
+from workshop_app.ui.after_paint import AfterPaint
 from workshop_app.ui.diagnosis_widgets import (
     INK,
     PANEL_WIDTH,
@@ -65,6 +66,7 @@ class DiagnosisPanel(QDockWidget):
         self.diagnosis: Diagnosis | None = None
         self.selected_id: str | None = None
         self._unsubscribe: Callable[[], None] = lambda: None
+        self.refresh_later = AfterPaint(self.refresh, self)  # a move: after the board has painted
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
@@ -157,10 +159,11 @@ class DiagnosisPanel(QDockWidget):
         self._unsubscribe = lambda: None
 
     def _on_change(self, change: Change) -> None:
-        self.refresh()
+        self.refresh_later.schedule()
 
     def refresh(self) -> Diagnosis:
         """Diagnose the board and show the result."""
+        self.refresh_later.cancel()
         diagnosis = diagnose(self.board, self.archetypes, self.functions)
         self.show_diagnosis(diagnosis)
         return diagnosis

@@ -191,8 +191,12 @@ def compute_layout(counts: dict[Zone, int], width: float, height: float,
 
 
 def _fitting_grid(counts: dict[Zone, int], keep: BoardLayout, aspect: float) -> Grid | None:
-    """A grid that fits the kept scene: the kept zone rows if they still fit, else the best one."""
-    for grid in (_best_tray_rows(counts, keep.grid.zone_rows, aspect), best_grid(counts, aspect)):
+    """A grid that fits the kept scene: the kept zone rows if they still fit, else the best one (only
+    searched for when the kept rows do not fit: the search costs about 1 ms at 300 cards)."""
+    candidates = (lambda: _best_tray_rows(counts, keep.grid.zone_rows, aspect),
+                  lambda: best_grid(counts, aspect))
+    for candidate in candidates:
+        grid = candidate()
         need_w, need_h = _needed(counts, grid)
         if need_w <= keep.width + 1e-6 and need_h <= keep.height + 1e-6:
             return grid

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from workshop_app.domain.diagnosis import diagnose
 from workshop_app.domain.session import Session
 from workshop_app.domain.timer import Tone
+from workshop_app.ui.after_paint import AfterPaint
 from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.note_popup import open_note_on_click
 from workshop_app.ui.phase_timer import PhaseTimerControl
@@ -83,7 +84,8 @@ class Presenter(QObject):
         for action in (self.action, self.reveal_action):
             context.window.addAction(action)  # the keys work in full screen too
         context.current.sessionChanged.connect(self._session_changed)
-        context.current.recorded.connect(self._recorded)
+        self._follow_later = AfterPaint(self._follow_session, self)  # after the board has painted
+        context.current.recorded.connect(self._follow_later.schedule)
         context.closing.connect(self.close_projector)
 
     # --- presenter mode ---
@@ -167,8 +169,8 @@ class Presenter(QObject):
         self._show_header()
         self._show_diagnosis()
 
-    def _recorded(self, change: object) -> None:
+    def _follow_session(self) -> None:
         """Any record may change what the room sees: a move the diagnosis, a round switch the round,
-        new details the title."""
+        new details the title. Shown once the board has painted the move."""
         self._show_header()
         self._show_diagnosis()

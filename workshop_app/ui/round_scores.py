@@ -7,11 +7,12 @@ the shown session's records; one refresh per turn of the event loop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from workshop_app.domain.diagnosis import Diagnosis, diagnose
 from workshop_app.domain.rounds import IST, SOLL, Rounds
+from workshop_app.ui.after_paint import AfterPaint
 from workshop_app.ui.current_session import CurrentSession
 from workshop_app.ui.round_control import round_title
 
@@ -39,7 +40,7 @@ class RoundScores(QWidget):
         self.grid.setVerticalSpacing(1)
         layout.addWidget(self.round_label)
         layout.addLayout(self.grid)
-        self._pending = False
+        self._refresh_later = AfterPaint(self.refresh, self)
         current.sessionChanged.connect(lambda _session: self.refresh())
         current.recorded.connect(lambda _change: self.schedule_refresh())
         self.refresh()
@@ -51,12 +52,11 @@ class RoundScores(QWidget):
         return rounds
 
     def schedule_refresh(self) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.refresh)
+        """Refresh once the board has painted (several records of one step: one refresh)."""
+        self._refresh_later.schedule()
 
     def refresh(self) -> None:
-        self._pending = False
+        self._refresh_later.cancel()
         rounds = self.rounds
         self.round_label.setText(self.tr("Round: %1").replace("%1", round_title(rounds, rounds.active)))
         while self.grid.count():

@@ -9,7 +9,7 @@ board shows the gap card by card).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.diagnosis import diagnose
 from workshop_app.domain.rounds import GROUP_A, GROUP_B, PERCEPTION_ROUNDS, SOLL, Rounds
 from workshop_app.domain.session import Session
+from workshop_app.ui.after_paint import AfterPaint
 from workshop_app.ui.board_scene import zone_title
 from workshop_app.ui.features import FeatureContext
 
@@ -64,17 +65,15 @@ class RoundsPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.setWidget(scroll)
-        self._pending = False
+        self._refresh_later = AfterPaint(self.refresh, self)
 
     def set_session(self, session: Session) -> None:
         self.session = session
         self.refresh()
 
     def schedule_refresh(self) -> None:
-        """Refresh on the next turn of the event loop (several records of one step: one refresh)."""
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self.refresh)
+        """Refresh once the board has painted (several records of one step: one refresh)."""
+        self._refresh_later.schedule()
 
     @property
     def rounds(self) -> Rounds:
@@ -82,7 +81,7 @@ class RoundsPanel(QDockWidget):
         return self.session.rounds
 
     def refresh(self) -> None:
-        self._pending = False
+        self._refresh_later.cancel()
         rounds = self.rounds
         self._show_moves(rounds)
         self._show_gap(rounds)
