@@ -170,11 +170,11 @@ def test_file_menu_has_the_session_entries(qtbot, folder, settings_path, message
     window = open_window(qtbot, folder, settings_path)
     texts = [action.text() for action in window.file_menu.actions()]
     for expected in ("&New workshop…", "&Open…", "Open &recent", "&Duplicate for the next team…",
-                     "&Rename…", "De&lete…"):
+                     "Rena&me…", "De&lete…"):
         assert expected in texts
     shown = [text for action, text in zip(window.file_menu.actions(), texts, strict=True)
              if action.isVisible() and not action.isSeparator()]
-    assert shown.index("Workshop &details…") + 1 == shown.index("De&lete…")  # the order of before
+    assert shown.index("Wor&kshop details…") + 1 == shown.index("De&lete…")  # the order of before
     assert shown.index("Next &steps…") + 1 == shown.index("&Export PDF…")
 
 

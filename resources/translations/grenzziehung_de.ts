@@ -35,8 +35,8 @@
         <translation>Ein Punkt weniger: {zone}</translation>
     </message>
     <message>
-        <source>&amp;Resolve contested card…</source>
-        <translation>Strittige Karte &amp;entscheiden…</translation>
+        <source>Re&amp;solve contested card…</source>
+        <translation>Strittige Karte en&amp;tscheiden…</translation>
     </message>
     <message>
         <source>&amp;Handoff…</source>
@@ -232,11 +232,11 @@
     <name>BoardFileActions</name>
     <message>
         <source>Save &amp;board as file…</source>
-        <translation>&amp;Board als Datei speichern…</translation>
+        <translation>Board als Datei s&amp;peichern…</translation>
     </message>
     <message>
-        <source>Open board &amp;file…</source>
-        <translation>Board-&amp;Datei öffnen…</translation>
+        <source>O&amp;pen board file…</source>
+        <translation>Board-Datei ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Board files (*.json);;All files (*)</source>
@@ -277,7 +277,7 @@
     <name>BoardImageExport</name>
     <message>
         <source>Export &amp;image…</source>
-        <translation>&amp;Bild exportieren…</translation>
+        <translation>B&amp;ild exportieren…</translation>
     </message>
     <message>
         <source>Export image</source>
@@ -801,7 +801,7 @@
 <context>
     <name>Presenter</name>
     <message>
-        <source>&amp;Presenter mode</source>
+        <source>Presenter &amp;mode</source>
         <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
@@ -809,7 +809,7 @@
         <translation>Diagnose &amp;aufdecken</translation>
     </message>
     <message>
-        <source>Phase &amp;timer</source>
+        <source>P&amp;hase timer</source>
         <translation>Phasen-&amp;Timer</translation>
     </message>
 </context>
@@ -1067,7 +1067,7 @@
         <translation>Für das nächste Team &amp;duplizieren…</translation>
     </message>
     <message>
-        <source>&amp;Rename…</source>
+        <source>Rena&amp;me…</source>
         <translation>&amp;Umbenennen…</translation>
     </message>
     <message>
@@ -1126,7 +1126,7 @@
         <translation>Nächste &amp;Schritte…</translation>
     </message>
     <message>
-        <source>Workshop &amp;details…</source>
+        <source>Wor&amp;kshop details…</source>
         <translation>Workshop-&amp;Angaben…</translation>
     </message>
     <message>

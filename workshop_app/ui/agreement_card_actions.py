@@ -44,7 +44,7 @@ class AgreementCardActions(QObject):
                                       lambda _=False, z=zone, d=delta: self.add_dot(z, d))
                 action.setIconText("+" if delta > 0 else "−")  # the dock's buttons
                 self.dot_actions[(zone, delta)] = action
-        self.resolve_action = self._action(self.tr("&Resolve contested card…"), "R", self.ask_resolve)
+        self.resolve_action = self._action(self.tr("Re&solve contested card…"), "R", self.ask_resolve)
         self.handoff_action = self._action(self.tr("&Handoff…"), "H", self.ask_handoff)
         dots = QMenu(self.tr("&Dots"), window)
         dots.addActions(list(self.dot_actions.values()))

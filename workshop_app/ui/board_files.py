@@ -27,7 +27,7 @@ class BoardFileActions(QObject):
         self.saved_snapshot: dict | None = None
         self.save_action = QAction(self.tr("Save &board as file…"), window)
         self.save_action.triggered.connect(self.ask_save)
-        self.open_action = QAction(self.tr("Open board &file…"), window)
+        self.open_action = QAction(self.tr("O&pen board file…"), window)
         self.open_action.triggered.connect(self.ask_open)
         context.menus.add("file.board_file", self.open_action)
         context.menus.add("file.board_file", self.save_action)

@@ -69,7 +69,7 @@ class Presenter(QObject):
                                                context.settings)
         self.timer_control.ticked.connect(self._show_time)
         context.menus.toolbar.addWidget(self.timer_control.button)
-        self.action = QAction(self.tr("&Presenter mode"), self)
+        self.action = QAction(self.tr("Presenter &mode"), self)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.action.toggled.connect(self.set_active)
@@ -80,7 +80,7 @@ class Presenter(QObject):
         context.menus.add("view.presenter", self.action, toolbar=True)
         context.menus.add("view.presenter", self.reveal_action, toolbar=True)
         context.menus.add("view.presenter", self.timer_control.menu)
-        self.timer_control.menu.setTitle(self.tr("Phase &timer"))
+        self.timer_control.menu.setTitle(self.tr("P&hase timer"))
         for action in (self.action, self.reveal_action):
             context.window.addAction(action)  # the keys work in full screen too
         context.current.sessionChanged.connect(self._session_changed)

@@ -43,7 +43,7 @@ class SessionMenu(QObject):
         self.open_action.triggered.connect(self.ask_open_session)
         self.duplicate_action = QAction(self.tr("&Duplicate for the next team…"), w)
         self.duplicate_action.triggered.connect(self.ask_duplicate)
-        self.rename_action = QAction(self.tr("&Rename…"), w)
+        self.rename_action = QAction(self.tr("Rena&me…"), w)
         self.rename_action.triggered.connect(self.ask_rename)
         self.delete_action = QAction(self.tr("De&lete…"), w)
         self.delete_action.triggered.connect(self.ask_delete)

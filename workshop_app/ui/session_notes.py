@@ -125,7 +125,7 @@ class SessionNotes(QObject):
         self.note_action.triggered.connect(self.ask_note)
         self.steps_action = QAction(self.tr("Next &steps…"), self.window)
         self.steps_action.triggered.connect(self.ask_next_steps)
-        self.details_action = QAction(self.tr("Workshop &details…"), self.window)
+        self.details_action = QAction(self.tr("Wor&kshop details…"), self.window)
         self.details_action.triggered.connect(self.ask_details)
         context.menus.add("edit.notes", self.note_action)
         context.menus.add("file.details", self.details_action)
