@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
+import time
 
 import pytest
 
@@ -24,22 +25,35 @@ def test_a_regular_file_is_read_up_to_the_limit_plus_one_byte(tmp_path):
     assert read_bounded(empty, 10) == b""
 
 
-def test_a_fifo_is_read_whole_when_its_writer_writes_late(tmp_path):
+@pytest.mark.parametrize("opens_after_s", [0.0, 0.3], ids=["writer_waiting", "writer_opens_late"])
+def test_a_fifo_is_read_whole_when_its_writer_writes_late(tmp_path, opens_after_s):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
 
     def writer():
-        with open(fifo, "wb") as out:
-            out.write(b"a" * 70_000)
-            out.flush()
-            out.write(b"b" * 70_000)
+        time.sleep(opens_after_s)  # the reader may open the FIFO before any writer has
+        try:
+            with open(fifo, "wb") as out:
+                out.write(b"a" * 70_000)
+                out.flush()
+                out.write(b"b" * 70_000)
+        except BrokenPipeError:  # the reader gave up (the failure the assertion reports)
+            pass
 
-    thread = threading.Thread(target=writer)
+    thread = threading.Thread(target=writer, daemon=True)
     thread.start()
     try:
         assert read_bounded(fifo, 1_000_000) == b"a" * 70_000 + b"b" * 70_000
     finally:
-        thread.join()
+        _release_writer(fifo, thread)
+
+
+def _release_writer(fifo, thread) -> None:
+    """Never hang the suite: a writer still blocked in open() or write() gets a reader that leaves."""
+    thread.join(timeout=5)
+    if thread.is_alive():
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        thread.join(timeout=5)
 
 
 def test_a_fifo_nobody_writes_to_gives_up_after_the_wait(tmp_path, monkeypatch):

@@ -23,23 +23,33 @@ def read_bounded(path: Path, limit: int) -> bytes:
             raise IsADirectoryError(errno.EISDIR, "it is a folder")
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise OSError(errno.EINVAL, "not a regular file")
-        return _read_up_to(fd, limit + 1)
+        return _read_up_to(fd, limit + 1, writer_seen=not stat.S_ISFIFO(mode))
     finally:
         os.close(fd)
 
 
-def _read_up_to(fd: int, size: int) -> bytes:
+def _read_up_to(fd: int, size: int, *, writer_seen: bool) -> bytes:
+    """Read until end of file or `size` bytes. A FIFO opened before any writer reads as empty: that is
+    not its end, so wait (at most PIPE_WAIT_S) for a writer's data or its closing first."""
     chunks: list[bytes] = []
     total = 0
     while total < size:
         try:
             chunk = os.read(fd, min(1 << 16, size - total))
-        except BlockingIOError:  # a pipe whose writer has not written yet
-            if not select.select([fd], [], [], PIPE_WAIT_S)[0]:
-                raise OSError(errno.ETIMEDOUT, f"no data within {PIPE_WAIT_S:.0f} s") from None
+        except BlockingIOError:  # a writer is there but has not written yet
+            chunk = None
+        if chunk is None or (not chunk and not writer_seen):
+            writer_seen = True
+            _wait_for_data(fd)
             continue
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
     return b"".join(chunks)
+
+
+def _wait_for_data(fd: int) -> None:
+    """Until `fd` has data or its writer has closed it; OSError ETIMEDOUT after PIPE_WAIT_S."""
+    if not select.select([fd], [], [], PIPE_WAIT_S)[0]:
+        raise OSError(errno.ETIMEDOUT, f"no data within {PIPE_WAIT_S:.0f} s")
