@@ -47,7 +47,7 @@ def build_window(language: str | None = None, *, sessions_dir: Path | None = Non
 
     With `settings` (or `sessions_dir`) the window starts its sessions: it reopens the last session
     named in `settings` (or opens `session`), or creates the demo workshop session in the sessions
-    folder. `defer_secondary` builds the diagnosis dock and status bar after the board's first paint,
+    folder. `defer_secondary` builds the deferred features and status bar after the board's first paint,
     as the app's start does."""
     app = create_app()
     language = choose_language(language)
@@ -112,6 +112,7 @@ def run(language: str | None = None, full_screen: bool = False,
     else:
         window.showMaximized()  # the board wants the whole projector
     if projector_screen is not None:
+        window.finish_startup()  # the presenter is a deferred feature
         window.presenter.screen_number = projector_screen
         window.presenter.action.setChecked(True)
     return app.exec()

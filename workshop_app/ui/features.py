@@ -11,6 +11,7 @@ entry here.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -113,8 +114,18 @@ class FeatureContext:
 @dataclass(frozen=True)
 class Feature:
     """One line of the main window's feature table: the window attribute it is reachable under (for
-    tests), how to build it, and whether it waits until after the board's first paint."""
+    tests), how to build it, and whether it waits until after the board's first paint.
+
+    `build` is a callable or the path "workshop_app.ui.module:callable": such a module is imported only
+    when the feature is built, so a deferred feature's module (and what it imports) does not load
+    before the board's first paint."""
 
     name: str
-    build: Callable[[FeatureContext], QObject]
+    build: Callable[[FeatureContext], QObject] | str
     deferred: bool = False
+
+    def builder(self) -> Callable[[FeatureContext], QObject]:
+        if not isinstance(self.build, str):
+            return self.build
+        module, _, attribute = self.build.partition(":")
+        return getattr(importlib.import_module(module), attribute)

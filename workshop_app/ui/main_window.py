@@ -25,18 +25,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.model import Board, BoardError, Card, Zone
 from workshop_app.domain.rounds import RoundStarted, RoundSwitched
 from workshop_app.domain.session import BoardReplaced, Session, SessionInfo
-from workshop_app.ui import (
-    agreement_dock,
-    board_files,
-    board_image,
-    diagnosis_panel,
-    export_action,
-    presenter,
-    round_control,
-    rounds_panel,
-    session_menu,
-    session_notes,
-)
+from workshop_app.ui import round_control, session_menu
 from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
@@ -56,20 +45,22 @@ from workshop_app.ui.undo_commands import (
 from workshop_app.ui.undo_history import UndoHistory
 
 # What the window offers, in the order it is built. The name is the window attribute a test reaches
-# the feature under; `deferred` features are built after the board's first paint.
+# the feature under; `deferred` features are built after the board's first paint (their modules load
+# then, too): only what the first painted board shows or the start needs (the session, the round
+# banner) comes before it; menu entries, the tool bar's extras and the side panels follow.
 FEATURES: tuple[Feature, ...] = (
     Feature("sessions", session_menu.install),  # the session file (`.menu`: its File menu entries)
-    Feature("board_file_actions", board_files.BoardFileActions),
-    Feature("export_action", export_action.ExportAction),
-    Feature("session_notes", session_notes.SessionNotes),
     Feature("rounds", round_control.install),  # Ist, Soll, the perception round, the round banner
-    Feature("board_image", board_image.BoardImageExport),
-    Feature("presenter", presenter.Presenter),  # the projector's window, reveal, the phase timer
-    Feature("diagnosis_panel", diagnosis_panel.install, deferred=True),
-    Feature("rounds_panel", rounds_panel.install, deferred=True),
-    Feature("agreement", agreement_dock.install, deferred=True),
+    Feature("board_file_actions", "workshop_app.ui.board_files:BoardFileActions", deferred=True),
+    Feature("export_action", "workshop_app.ui.export_action:ExportAction", deferred=True),
+    Feature("session_notes", "workshop_app.ui.session_notes:SessionNotes", deferred=True),
+    Feature("board_image", "workshop_app.ui.board_image:BoardImageExport", deferred=True),
+    # the projector's window, reveal, the phase timer
+    Feature("presenter", "workshop_app.ui.presenter:Presenter", deferred=True),
+    Feature("diagnosis_panel", "workshop_app.ui.diagnosis_panel:install", deferred=True),
+    Feature("rounds_panel", "workshop_app.ui.rounds_panel:install", deferred=True),
+    Feature("agreement", "workshop_app.ui.agreement_dock:install", deferred=True),
 )
-
 
 class MainWindow(QMainWindow):
     """The board window. The features of `FEATURES` are built with a `FeatureContext`; each follows
@@ -79,9 +70,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, board: Board, language: str, *, defer_secondary: bool = False,
                  settings: QSettings | None = None) -> None:
-        """`defer_secondary`: build the diagnosis dock and the status bar only after the board's
-        first paint, so that the board appears as early as possible (the app's start does this;
-        `finish_startup` builds them at once whenever something needs them earlier)."""
+        """`defer_secondary`: build the deferred features (menu entries, side panels) and the status
+        bar only after the board's first paint, so that the board appears as early as possible (the
+        app's start does this; `finish_startup` builds them at once whenever something needs them
+        earlier)."""
         super().__init__()
         self.language = language
         self.undo_stack = UndoHistory(self)  # one history per round
@@ -129,7 +121,7 @@ class MainWindow(QMainWindow):
     def _build_features(self, *, deferred: bool) -> None:
         for feature in FEATURES:
             if feature.deferred is deferred:
-                built = feature.build(self.context)
+                built = feature.builder()(self.context)
                 self.features[feature.name] = built
                 setattr(self, feature.name, built)
 
@@ -229,7 +221,7 @@ class MainWindow(QMainWindow):
 
     def finish_startup(self) -> None:
         """Build what the board's first paint does not need: the card caches, the status bar and the
-        deferred features (the diagnosis dock)."""
+        deferred features (menu entries, the presenter, the side panels)."""
         if self._secondary_built:
             return
         self._secondary_built = True
