@@ -25,9 +25,13 @@ if str(PROJECT_DIR) not in sys.path:  # run as `python bench/x.py` from a checko
 
 
 def child_env() -> dict[str, str]:
-    """The environment of a measuring child: offscreen Qt."""
+    """The environment of a measuring child: offscreen Qt, and Python's bytecode written and reused as
+    in an installed app (pip compiles a package on installing it). Without the latter, a shell with
+    PYTHONDONTWRITEBYTECODE=1 made every cold start compile all of the app's modules anew, while its
+    libraries' (and the bare window's PySide6) came compiled from their installation."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

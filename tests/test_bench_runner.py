@@ -105,3 +105,13 @@ def test_results_json_starts_with_the_flat_figures(runner, tmp_path, monkeypatch
     assert list(results)[0] == "figures"
     assert results["figures"] == {"fake_ms_22": 1.5, "fake_ms_300": 2.5}
     assert results["runs"] == 2 and results["spread"]["fake_ms_22"] == [1.5, 1.5]
+
+
+def test_measuring_children_write_and_reuse_bytecode_as_an_installed_app(monkeypatch):
+    """A shell's PYTHONDONTWRITEBYTECODE=1 would make every cold start compile the app's modules."""
+    spec = importlib.util.spec_from_file_location("bench_harness", RUN_PY.parent / "_harness.py")
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = harness.child_env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["QT_QPA_PLATFORM"] == "offscreen"
