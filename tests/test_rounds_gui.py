@@ -170,3 +170,23 @@ def test_the_round_banner_never_covers_the_board(qtbot, size):
     shown = QRect(banner.mapToGlobal(banner.rect().topLeft()), banner.size())
     assert shown.bottom() < board.top() and not shown.intersects(board)
     assert shown.width() > board.width() // 2  # a wide strip right above the board
+
+
+def test_the_overlay_banner_never_widens_the_window_at_1366x768(qtbot):
+    from workshop_app.ui.app import build_window
+
+    window = build_window("de")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.rounds.start_perception(("Marketing-Team der Zentrale", "Vertrieb Außendienst Süd"))
+    window.rounds.overlay_action.trigger()
+    qtbot.wait(50)
+    banner = window.rounds.banner
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() <= 1366
+    assert banner.width() <= 1366 and banner.shown_text().endswith("…")  # elided,
+    assert banner.fontMetrics().horizontalAdvance(banner.shown_text()) <= banner.contentsRect().width()
+    assert banner.toolTip() == banner.text()  # the whole line in the tooltip
+    assert banner.text().startswith("Wahrnehmungslücke: Marketing-Team der Zentrale (A) und Vertrieb")

@@ -63,7 +63,8 @@ def round_title(rounds: Rounds, name: str, *, overlay: bool = False) -> str:
 
 class RoundBanner(QLabel):
     """The active round in large type, in a bar of its own right above the board (it never covers a
-    zone's title or a card)."""
+    zone's title or a card). A line wider than the window is elided (the whole line in the tooltip);
+    the banner never makes the window wider."""
 
     def __init__(self, window: QMainWindow) -> None:
         bar = QToolBar(window)
@@ -74,6 +75,8 @@ class RoundBanner(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)  # not the text's width: the window keeps fitting the screen
+        self._full_text = ""
         font = QFont(self.font())
         font.setPixelSize(34)
         font.setBold(True)
@@ -84,7 +87,24 @@ class RoundBanner(QLabel):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def show_text(self, text: str) -> None:
-        self.setText(text)
+        self._full_text = text
+        self._elide()
+
+    def text(self) -> str:  # type: ignore[override] - the whole line, whatever fits on the screen
+        return self._full_text
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, room)
+        self.setText(shown or self._full_text)  # not laid out yet: the whole line
+        self.setToolTip(self._full_text if shown != self._full_text else "")
 
 
 class GroupNamesDialog(QDialog):
