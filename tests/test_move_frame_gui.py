@@ -81,3 +81,24 @@ def test_a_move_lays_out_and_repaints_no_other_tool_bar_button(qtbot, room):
     assert undo_button.text() == "Undo" and undo_button.width() == width
     assert {name: button.geometry() for name, button in others.items()} == geometry
     assert log.painted == []
+
+
+def test_a_round_switch_keeps_the_cards_rendering_when_their_texts_stay(qtbot, monkeypatch):
+    from workshop_app.ui.card_item import CardItem
+
+    painted: list[str] = []
+    paint = CardItem.paint  # counted from the start: PySide looks an override up once per item
+    monkeypatch.setattr(CardItem, "paint", lambda item, *args: (painted.append(item.card_id),
+                                                                paint(item, *args))[-1])
+    window = show_window(qtbot, build_window("en"))
+    window.board_scene.enable_item_caches()  # as after the app's first paint
+    window.rounds.show_soll()  # Soll starts as a copy of Ist: the same cards in the same places
+    panels_followed(qtbot)
+    window.view.viewport().repaint()
+    assert painted  # the cards were drawn (into their caches)
+    painted.clear()
+    window.rounds.switch("as_is")
+    panels_followed(qtbot)
+    window.view.viewport().repaint()
+    assert window.board_scene.board is window.current.session.rounds.board("as_is")
+    assert painted == []  # every card drawn from its cache, none laid out again

@@ -67,8 +67,13 @@ class CardItem(QGraphicsRectItem):
         return self._font.pixelSize()
 
     def set_card(self, card: Card, language: str) -> None:
+        """Show `card`; the same text again (another round's board with the same cards) changes nothing
+        and keeps the item's rendering cache."""
+        full_text = card.text(language)[:2000]
+        if full_text == self._full_text and self._text:
+            return
         self._text = shown_text(card.text(language))
-        self._full_text = card.text(language)[:2000]
+        self._full_text = full_text
         self._update_tool_tip()
         self.update()
 

@@ -20,6 +20,7 @@ translate = QCoreApplication.translate
 AGREED = QColor("#2b8a3e")
 DISPUTED = QColor("#d9480f")
 BADGE_FONT_PX = 14
+WHITE = QBrush(QColor("#ffffff"))
 
 
 class RoundOverlay:
@@ -40,12 +41,14 @@ class RoundOverlay:
         font.setPixelSize(BADGE_FONT_PX)
         font.setBold(True)
         items = self.scene.items_by_id
+        sizes: dict[str, QRectF] = {}  # a handful of texts on 300 badges: each measured once
+        both = translate("RoundOverlay", "both")
         for pair in self.result.pairs:
             item = items.get(pair.card_id)
             if item is None or not (pair.zone_a.is_placed or pair.zone_b.is_placed):
                 continue
-            text = translate("RoundOverlay", "both") if pair.agreed else f"B: {_zone(pair.zone_b)}"
-            self._badges.append(_badge(item, text, AGREED if pair.agreed else DISPUTED, font))
+            text = both if pair.agreed else f"B: {_zone(pair.zone_b)}"
+            self._badges.append(_badge(item, text, AGREED if pair.agreed else DISPUTED, font, sizes))
         self.scene.highlight(set(self.result.disputed))
         return self.result
 
@@ -66,12 +69,16 @@ def _zone(zone: Zone) -> str:
     return zone_title(zone) if zone.is_placed else translate("RoundOverlay", "tray")
 
 
-def _badge(parent, text: str, colour: QColor, font: QFont) -> QGraphicsRectItem:
-    """A filled pill with white text along the bottom edge of a card item."""
+def _badge(parent, text: str, colour: QColor, font: QFont,
+           sizes: dict[str, QRectF]) -> QGraphicsRectItem:
+    """A filled pill with white text along the bottom edge of a card item (`sizes`: the texts'
+    bounds measured so far)."""
     label = QGraphicsSimpleTextItem(text)  # plain text: group placements are never markup
     label.setFont(font)
-    label.setBrush(QBrush(QColor("#ffffff")))
-    bounds = label.boundingRect()
+    label.setBrush(WHITE)
+    bounds = sizes.get(text)
+    if bounds is None:
+        bounds = sizes[text] = label.boundingRect()
     width = min(bounds.width() + 12, geo.CARD_W)
     rect = QGraphicsRectItem(QRectF(0, 0, width, bounds.height() + 4), parent)
     rect.setBrush(QBrush(colour))
