@@ -260,3 +260,18 @@ def test_the_tool_bar_keeps_a_short_undo_label_so_every_button_stays_visible(qtb
     qtbot.wait(50)
     hidden = [button.text() for button in buttons if button is not None and not button.isVisible()]
     assert hidden == []
+
+
+def test_edit_and_remove_card_are_enabled_only_for_a_selected_card(qtbot, window, monkeypatch):
+    """Edit > Edit selected card… needs a selected card; Remove selected card a selected custom card."""
+    assert not window.edit_card_action.isEnabled() and not window.remove_card_action.isEnabled()
+    deck_card = window.board.cards()[0].id
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=card_center(
+        window.view, deck_card))
+    assert window.selection.card_id == deck_card
+    assert window.edit_card_action.isEnabled() and not window.remove_card_action.isEnabled()
+    answer_card_dialogs(monkeypatch, "Messestand planen")
+    window.ask_add_card()  # selects the new card
+    assert window.edit_card_action.isEnabled() and window.remove_card_action.isEnabled()
+    window.remove_card_action.trigger()
+    assert not window.edit_card_action.isEnabled() and not window.remove_card_action.isEnabled()

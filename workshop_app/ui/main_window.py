@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self.remove_card_action = QAction(self.tr("Re&move selected card"), self)
         self.remove_card_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.remove_card_action.triggered.connect(self.remove_selected_card)
+        self.selection.changed.connect(self._enable_card_actions)
+        self._enable_card_actions("")
         for action in (self.undo_action, self.redo_action, self.fullscreen_action):
             self.addAction(action)  # shortcuts work in full screen without a menu bar
 
@@ -327,6 +329,11 @@ class MainWindow(QMainWindow):
             message_box(self, QMessageBox.Icon.Warning, title, str(exc))
             return False
         return True
+
+    def _enable_card_actions(self, card_id: str) -> None:
+        """Edit needs a selected card; remove a selected custom card (deck cards stay)."""
+        self.edit_card_action.setEnabled(bool(card_id))
+        self.remove_card_action.setEnabled(bool(card_id) and self.board.card(card_id).custom)
 
     def remove_selected_card(self) -> None:
         card_id = self.selection.card_id
