@@ -229,3 +229,46 @@ def test_soll_round_shows_its_title(qtbot, facilitator):
 def test_show_window_helper_still_gives_the_standard_size(qtbot):
     window = show_window(qtbot, build_window("en"))
     assert window.presenter.window is None  # presenter mode is off until asked for
+
+
+# --- the reveal says what the dock says ---
+
+
+def reveal_on(qtbot, facilitator):
+    projector = open_presenter(qtbot, facilitator)
+    facilitator.presenter.reveal_action.trigger()
+    panels_followed(qtbot)
+    return projector.panel.reveal_panel
+
+
+def test_the_reveal_on_an_empty_board_says_not_enough_cards_like_the_dock(qtbot, facilitator):
+    reveal = reveal_on(qtbot, facilitator)
+    assert reveal.details.text() == "Noch zu wenige Karten gelegt."
+    dock = facilitator.diagnosis_panel
+    for result in reveal.bars.results:
+        word, _colour = reveal.bars.look(result)
+        assert word == dock.rows[result.archetype.id].state_label.text() == "noch zu wenige Karten gelegt"
+
+
+def test_a_leaning_archetype_is_amber_with_its_state_word_on_the_projector(qtbot, facilitator):
+    from workshop_app.ui.diagnosis_widgets import BAR_COLOURS
+
+    for card_id in SPLIT_12_2_8[M][:11]:  # one card short of the Kundenversteher
+        facilitator.move_card(card_id, M, None)
+    reveal = reveal_on(qtbot, facilitator)
+    dock = facilitator.diagnosis_panel
+    states = {result.state for result in reveal.bars.results}
+    assert {"leaning", "does_not_resemble", "not_judgeable"} <= states
+    looks = [reveal.bars.look(result) for result in reveal.bars.results]
+    assert len({word for word, _colour in looks}) == len({colour.name() for _w, colour in looks}) == 3
+    for result, (word, colour) in zip(reveal.bars.results, looks, strict=True):
+        row = dock.rows[result.archetype.id]
+        assert word == row.state_label.text()
+        assert colour == BAR_COLOURS[row.state]
+    leaning = next(r for r in reveal.bars.results if r.state == "leaning")
+    assert reveal.bars.look(leaning) == ("deutet sich an", BAR_COLOURS["leaning"])
+    row = [r.archetype.id for r in reveal.bars.results].index(leaning.archetype.id)
+    image = reveal.bars.grab().toImage()
+    pixel = image.pixelColor(10, row * reveal.bars.ROW_H + 44)  # inside the bar's filled part
+    assert pixel.name() == BAR_COLOURS["leaning"].name()
+    assert "keiner" not in reveal.details.text() or "noch" in reveal.details.text()

@@ -858,8 +858,16 @@
         <translation>Empfehlung: {text}</translation>
     </message>
     <message>
+        <source>Not enough cards placed yet.</source>
+        <translation>Noch zu wenige Karten gelegt.</translation>
+    </message>
+    <message>
         <source>The board resembles none of the four splits.</source>
         <translation>Das Board ähnelt keiner der vier Aufteilungen.</translation>
+    </message>
+    <message>
+        <source>The board resembles none of the four splits yet: not every split can be judged or one is only leaning (see the bars).</source>
+        <translation>Das Board ähnelt noch keiner der vier Aufteilungen: nicht jede lässt sich schon beurteilen oder eine deutet sich erst an (siehe die Balken).</translation>
     </message>
 </context>
 <context>

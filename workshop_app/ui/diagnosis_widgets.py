@@ -229,12 +229,8 @@ class ArchetypeRow(ClickableFrame):
     def set_frame_state(self, state: str) -> None:
         if state == self.state:
             return
-        texts = {"resembles": self.tr("RESEMBLES the board"),
-                 "leaning": self.tr("leaning"),
-                 "clear": self.tr("does not resemble the board"),
-                 "unknown": self.tr("not enough cards placed yet")}
         badge = self.state_label
-        badge.setText(texts[state])
+        badge.setText(words.state_word(state))
         tinted = state in TINTS
         badge.setFont(role_font("badge" if tinted else state))
         badge.setAutoFillBackground(tinted)

@@ -43,6 +43,16 @@ def _now(zone: Zone) -> str:
     return QCoreApplication.translate("DiagnosisWords", "not placed yet")
 
 
+def state_word(state: str) -> str:
+    """An archetype's state ("resembles", "leaning", "clear", "unknown") in the words of the dock's
+    archetype rows; the projector's reveal says the same."""
+    texts = {"resembles": QCoreApplication.translate("ArchetypeRow", "RESEMBLES the board"),
+             "leaning": QCoreApplication.translate("ArchetypeRow", "leaning"),
+             "clear": QCoreApplication.translate("ArchetypeRow", "does not resemble the board"),
+             "unknown": QCoreApplication.translate("ArchetypeRow", "not enough cards placed yet")}
+    return texts[state]
+
+
 def card_with_zone(board: Board, card_id: str, language: str) -> str:
     return f"{short(board.card(card_id).text(language))} ({zone_title(board.zone_of(card_id))})"
 

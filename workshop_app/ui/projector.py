@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis
 from workshop_app.domain.rounds import Rounds
 from workshop_app.domain.timer import Tone
-from workshop_app.ui import round_control
+from workshop_app.ui import diagnosis_words, round_control
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
+from workshop_app.ui.diagnosis_widgets import BAR_COLOURS, MUTED, TINTS, WHITE, result_state
 
 TITLE_PX = 30
 ROUND_PX = 30
@@ -28,8 +29,6 @@ REVEAL_NAME_PX = 24
 REVEAL_TEXT_PX = 21
 REVEAL_WIDTH_SHARE = 0.36  # of the window's width, while the diagnosis is revealed
 INK = QColor("#111111")
-BAR = QColor("#1f5fa8")
-BAR_RESEMBLES = QColor("#d9480f")
 TONE_COLOURS = {  # text, background
     Tone.NORMAL: (QColor("#111111"), QColor("#ffffff")),
     Tone.LAST_MINUTE: (QColor("#111111"), QColor("#ffbf00")),
@@ -90,20 +89,28 @@ class TimerLabel(QLabel):
 
 
 class ScoreBars(QWidget):
-    """The archetypes' scores as large bars, one per line; a resembled archetype in orange."""
+    """The archetypes' scores as large bars, one per line, each with its state in the dock's words and
+    colours: resembles (red), leaning (amber), does not resemble, not enough cards placed yet."""
 
-    ROW_H = 64
+    ROW_H = 92
 
     def __init__(self, language: str) -> None:
         super().__init__()
         self.language = language
         self.results: tuple[ArchetypeResult, ...] = ()
         self._name_font = _font(REVEAL_NAME_PX, bold=True)
+        self._state_font = _font(REVEAL_TEXT_PX - 1, bold=True)
 
     def show_results(self, results: tuple[ArchetypeResult, ...]) -> None:
         self.results = results
         self.updateGeometry()
         self.update()
+
+    @staticmethod
+    def look(result: ArchetypeResult) -> tuple[str, QColor]:
+        """The state word under a bar and the bar's colour, as the dock shows the archetype."""
+        state = result_state(result)
+        return diagnosis_words.state_word(state), BAR_COLOURS[state]
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(400, self.ROW_H * max(1, len(self.results)))
@@ -114,24 +121,41 @@ class ScoreBars(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(self._name_font)
-        width = self.width()
         for row, result in enumerate(self.results):
-            top = row * self.ROW_H
-            percent = round(result.score * 100)
-            painter.setPen(INK)
-            text_rect = QRectF(0, top, width, 30)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft), result.archetype.name(
-                self.language))
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight), f"{percent} %")
-            frame = QRectF(1, top + 34, width - 2, 20)
-            painter.setBrush(QColor("#ffffff"))
-            painter.drawRect(frame)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BAR_RESEMBLES if result.resembles else BAR)
-            painter.drawRect(QRectF(frame.x(), frame.y(), frame.width() * result.score,
-                                    frame.height()))
+            self._paint_row(painter, row * self.ROW_H, result)
         painter.end()
+
+    def _paint_row(self, painter: QPainter, top: int, result: ArchetypeResult) -> None:
+        width = self.width()
+        word, colour = self.look(result)
+        percent = f"{round(result.score * 100)} %" if result.score or result.judgeable else "–"
+        painter.setFont(self._name_font)
+        painter.setPen(INK)
+        text_rect = QRectF(0, top, width, 30)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft), result.archetype.name(
+            self.language))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight), percent)
+        frame = QRectF(1, top + 34, width - 2, 20)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(frame)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRect(QRectF(frame.x(), frame.y(), frame.width() * result.score, frame.height()))
+        self._paint_state(painter, QRectF(0, top + 58, width, 28), result_state(result), word)
+
+    def _paint_state(self, painter: QPainter, rect: QRectF, state: str, word: str) -> None:
+        painter.setFont(self._state_font)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if state in TINTS:  # a badge, as in the dock: white on red or amber
+            box = painter.boundingRect(rect.adjusted(10, 0, -10, 0), flags, word).adjusted(-10, 0, 10, 0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TINTS[state][1])
+            painter.drawRoundedRect(QRectF(0, rect.y(), box.width(), rect.height()), 4, 4)
+            painter.setPen(WHITE)
+            painter.drawText(rect.adjusted(10, 0, -10, 0), flags, word)
+            return
+        painter.setPen(MUTED if state == "unknown" else INK)
+        painter.drawText(rect, flags, word)
 
 
 class RevealPanel(QWidget):
@@ -164,8 +188,18 @@ class RevealPanel(QWidget):
                       self.tr("Recommendation: {text}").format(
                           text=archetype.recommendation(self.language)), ""]
         if not lines:
-            lines = [self.tr("The board resembles none of the four splits.")]
+            lines = [self._verdict(diagnosis)]
         self.details.setText("\n".join(lines).strip())
+
+    def _verdict(self, diagnosis: Diagnosis) -> str:
+        """What the room reads when the board resembles no archetype: as the dock's states say."""
+        states = {result_state(result) for result in diagnosis.results}
+        if states <= {"unknown"}:
+            return self.tr("Not enough cards placed yet.")
+        if states == {"clear"}:
+            return self.tr("The board resembles none of the four splits.")
+        return self.tr("The board resembles none of the four splits yet: not every split can be "
+                       "judged or one is only leaning (see the bars).")
 
 
 class ProjectorPanel(QWidget):
