@@ -162,3 +162,8 @@ def test_a_functions_file_reads_each_function_with_its_reference_zone(tmp_path):
 def test_a_broken_functions_file_is_refused_with_one_line(tmp_path, data, message):
     with pytest.raises(DeckError, match=message):
         read_functions(write(tmp_path, data, "f.json"))
+
+
+def test_a_label_file_that_is_not_json_is_refused_with_the_loaders_error(tmp_path):
+    with pytest.raises(Refused, match=r"^broken\.json: cannot read: "):
+        read_labels(write(tmp_path, "{", "broken.json"), Refused)

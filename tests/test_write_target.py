@@ -69,3 +69,11 @@ def test_only_a_regular_file_beginning_with_the_header_is_a_session(tmp_path, se
     short = tmp_path / "short"
     short.write_bytes(b"SQLite format 3")
     assert not starts_with_sqlite_header(short)
+
+
+def test_a_fifo_nobody_writes_to_is_no_session_and_checking_it_does_not_block(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert not starts_with_sqlite_header(fifo)
+    check_write_target(fifo)
+    check_write_target(tmp_path / "pipe-wal")

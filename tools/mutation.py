@@ -3,6 +3,7 @@ pyproject.toml, [tool.mutmut]), then one table row per module and, last, the ove
 
     python tools/mutation.py            # fresh run (removes mutants/ first), then the table
     python tools/mutation.py --report   # only the table, from the results mutants/ already holds
+    python tools/mutation.py --report --mutants /tmp/copy/mutants   # the table of a run in a copy
 
 The score of a module is killed / mutants: a mutant no test reaches ("no tests") counts against it, like a
 survivor. Timeouts and crashes of a mutant count as killed (the mutant changed what the code does).
@@ -103,11 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only print the table of the last run")
     parser.add_argument("--max-children", type=int, default=max(1, min(2, os.cpu_count() or 1)))
+    parser.add_argument("--mutants", type=Path, default=ROOT / "mutants",
+                        help="the mutants/ folder of a run made elsewhere (a copy of the tree)")
     args = parser.parse_args(argv)
     if not args.report:
         seconds = run_mutmut(args.max_children)
         print(f"mutmut run: {seconds / 60:.1f} min with {args.max_children} workers")
-    print(table(module_figures(ROOT / "mutants")))
+    print(table(module_figures(args.mutants)))
     return 0
 
 
