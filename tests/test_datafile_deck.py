@@ -132,6 +132,10 @@ def test_a_minimal_deck_reads_its_cards_in_file_order_with_its_name_and_id(tmp_p
     ({"name": TWO, "cards": [{"id": "a", "text": TWO}, {"id": "a", "text": TWO}]},
      r"^d\.json: card ids repeat$"),
     ({"cards": []}, r"^d\.json: 'name' needs German and English texts$"),
+    ({"name": TWO, "cards": {}}, r"^d\.json: 'cards' must be a list$"),
+    ({"name": TWO, "cards": [{"id": "a", "text": {"de": "nur"}}]},
+     r"^d\.json: card 'a': 'text' needs German and English texts$"),
+    ("{", r"^d\.json: cannot read: "),
     ({"name": TWO, "cards": [{"id": "a", "text": TWO, "function": "nope"}]},
      r"^d\.json: card 'a': unknown function 'nope'$"),
 ])
@@ -167,3 +171,12 @@ def test_a_broken_functions_file_is_refused_with_one_line(tmp_path, data, messag
 def test_a_label_file_that_is_not_json_is_refused_with_the_loaders_error(tmp_path):
     with pytest.raises(Refused, match=r"^broken\.json: cannot read: "):
         read_labels(write(tmp_path, "{", "broken.json"), Refused)
+
+
+@pytest.mark.parametrize("data, message", [
+    ("[", r"^f\.json: cannot read: "),
+    ({"functions": {}}, r"^f\.json: 'functions' must be a list$"),
+])
+def test_a_functions_file_that_is_no_list_of_functions_is_refused(tmp_path, data, message):
+    with pytest.raises(DeckError, match=message):
+        read_functions(write(tmp_path, data, "f.json"))
