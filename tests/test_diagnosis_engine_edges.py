@@ -162,3 +162,53 @@ def test_the_json_shape_rounds_scores_and_names_moves():
     assert shape["reference_conformity"] == round(1 / 2, 4) and shape["placed"] == 2
     assert entry["deciding"] == [{"card": m.card_id, "zones": [z.value for z in m.zones]}
                                  for m in found.results[0].deciding]
+
+
+def test_an_unknown_archetype_id_is_named_in_the_key_error():
+    with pytest.raises(KeyError, match="nope"):
+        diagnose(Board(), [archetype("a", sign("f1"))], FUNCTIONS).result("nope")
+
+
+def test_the_json_shape_has_exactly_the_documented_keys_and_four_digits():
+    placed = board(f1=S, f2=M, f3=M)  # conformity 1/3
+    shape = diagnose(placed, [archetype("a", sign("f1"))], FUNCTIONS).to_json_dict()
+    assert list(shape) == ["archetypes", "reference_conformity", "off_reference", "shared_instead", "placed"]
+    assert list(shape["archetypes"][0]) == ["id", "score", "state", "resembles", "judgeable", "evidence",
+                                            "against", "deciding"]
+    assert shape["reference_conformity"] == 0.3333
+    assert diagnose(Board(), [archetype("a", sign("f1"))], FUNCTIONS).to_json_dict()[
+        "reference_conformity"] is None
+
+
+def test_a_tray_card_keeps_an_in_sign_open_up_to_full_credit_and_no_further():
+    cards = Board.from_cards([Card("a", "a", "a", "f1"), Card("b", "b", "b", "f1"),
+                              Card("c", "c", "c", "f2")], {"a": S, "c": S})
+    shape = (sign("f1"), sign("f2"))
+    assert result(cards, archetype("x", *shape, threshold=0.5)).state == NOT_JUDGEABLE
+    assert result(cards, archetype("x", *shape, threshold=0.75)).state == DOES_NOT_RESEMBLE
+
+
+def test_a_heavier_sign_without_cards_does_not_stop_the_search_for_the_deciding_card():
+    leaning = result(board(f1=M, f2=U), archetype("a", sign("f5", weight=2), sign("f1"), sign("f2")))
+    assert leaning.state == LEANING and leaning.deciding == (Move("f2", (M, SH)),)
+
+
+def test_completion_names_the_heaviest_open_signs_first_and_stops_at_the_threshold():
+    heavy_first = result(board(f1=M, f2=U, f3=U),
+                         archetype("a", sign("f1"), sign("f2"), sign("f3", weight=3), threshold=0.9))
+    assert heavy_first.state == LEANING
+    assert heavy_first.deciding == (Move("f3", (M,)), Move("f2", (M,)))
+    stops = result(board(f1=M, f2=U, f3=U, f4=U),
+                   archetype("a", sign("f1"), sign("f2"), sign("f3"), sign("f4"), threshold=0.75))
+    assert stops.state == LEANING
+    assert stops.deciding == (Move("f2", (M,)), Move("f3", (M,)))
+
+
+def test_completion_weighs_what_each_sign_still_has_to_gain():
+    cards = Board.from_cards([Card("p", "p", "p", "f1"), Card("q", "q", "q", "f2"), Card("r", "r", "r", "f2"),
+                              Card("s", "s", "s", "f3"), Card("t", "t", "t", "f4")],
+                             {"p": M, "q": SH})
+    shape = archetype("a", sign("f1"), sign("f2"), sign("f3"), sign("f4"), threshold=0.7)
+    found = result(cards, shape)
+    assert found.state == LEANING
+    assert found.deciding == (Move("s", (M,)), Move("t", (M,)))
