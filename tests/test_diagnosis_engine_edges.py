@@ -212,3 +212,17 @@ def test_completion_weighs_what_each_sign_still_has_to_gain():
     found = result(cards, shape)
     assert found.state == LEANING
     assert found.deciding == (Move("s", (M,)), Move("t", (M,)))
+
+
+def test_for_an_in_sign_only_the_card_that_holds_is_evidence_and_the_other_is_not_against():
+    cards = Board.from_cards([Card("a", "a", "a", "f1"), Card("b", "b", "b", "f1"),
+                              Card("c", "c", "c", "f2")], {"a": M, "b": S, "c": S})
+    found = result(cards, archetype("x", sign("f1"), sign("f2")))
+    assert found.evidence == ("a",) and found.against == ("c",)
+    assert found.matched == (sign("f1"),)
+
+
+def test_a_score_exactly_near_away_from_the_threshold_is_near():
+    placed = board(f1=M, f2=S)
+    assert result(placed, archetype("a", sign("f1"), sign("f2"), threshold=0.65, near=0.15)).near
+    assert not result(placed, archetype("a", sign("f1"), sign("f2"), threshold=0.65, near=0.149)).near
