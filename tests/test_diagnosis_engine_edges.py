@@ -226,3 +226,23 @@ def test_a_score_exactly_near_away_from_the_threshold_is_near():
     placed = board(f1=M, f2=S)
     assert result(placed, archetype("a", sign("f1"), sign("f2"), threshold=0.65, near=0.15)).near
     assert not result(placed, archetype("a", sign("f1"), sign("f2"), threshold=0.65, near=0.149)).near
+
+
+def test_a_score_of_zero_is_never_near_even_within_reach_of_a_low_threshold():
+    assert not result(board(f1=S), archetype("a", sign("f1"), threshold=0.1)).near
+
+
+def test_a_rejected_score_exactly_near_away_still_names_the_deciding_card():
+    found = result(board(f1=M, f2=S), archetype("a", sign("f1"), sign("f2"), threshold=0.65, near=0.15))
+    assert found.state == DOES_NOT_RESEMBLE and found.deciding == (Move("f2", (M, SH)),)
+
+
+def test_the_deciding_card_of_a_rejected_board_is_searched_heaviest_sign_first():
+    placed = board(f1=S, f2=SH, f3=M)
+    found = result(placed, archetype("a", sign("f1"), sign("f2", weight=2), sign("f3")))
+    assert found.state == DOES_NOT_RESEMBLE and found.deciding == (Move("f2", (M,)),)
+
+
+def test_a_leaning_board_is_decided_by_a_tray_card_not_by_moving_a_placed_one():
+    found = result(board(f1=SH, f2=M, f3=U), archetype("a", sign("f1"), sign("f2"), sign("f3")))
+    assert found.state == LEANING and found.deciding == (Move("f3", (M, SH)),)
