@@ -128,3 +128,38 @@ def test_the_one_line_errors_name_the_json_type(cards, name):
         parse_board(json.dumps({"cards": cards}), DECK)
     assert type_name([]) == "a list"
     assert type_name(b"x") == "bytes"
+
+
+@pytest.mark.parametrize("text, line", [
+    ("[" * 100_000, "not valid JSON: nested too deeply"),
+    ("1" * 5_000, "not valid JSON: a number is too long"),
+    ('{"cards": [[]]}', "card 1: must be an object, not a list"),
+    ('{"cards": [{"id": 5}]}', 'card 1: "id" must be a non-empty string, not a number'),
+    ('{"cards": [{"id": "c1", "zone": 2}]}', "card 'c1': \"zone\" must be a string, not a number"),
+    ('{"cards": [{"id": "c1", "zone": "sales", "function": 3}]}',
+     "card 'c1': \"function\" must be a string or null, not a number"),
+    ('{"cards": [{"id": "c1", "zone": "sales", "text": 3}]}',
+     "card 'c1': \"text\" must be a string or {\"de\": ..., \"en\": ...}, not a number"),
+    ('{"cards": [{"id": "c1", "zone": "sales", "text": " "}]}', "card 'c1': \"text\" is empty"),
+    ('{"cards": [{"id": "c1", "zone": "sales", "function": "nope", "text": "x"}]}',
+     "card 'c1': unknown function 'nope'"),
+])
+def test_the_cli_line_for_each_broken_card_is_exactly_this(text, line):
+    with pytest.raises(BoardFileError) as raised:
+        parse_board(text, DECK)
+    assert str(raised.value) == line
+
+
+def test_a_folder_given_as_board_file_is_one_line_naming_it(tmp_path):
+    with pytest.raises(BoardFileError) as raised:
+        read_text(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: cannot read: it is a folder"
+
+
+def test_the_writer_leaves_out_what_the_deck_already_says_and_writes_one_text_when_both_agree():
+    board = Board.from_cards([*DECK.cards, Card("c1", "Same", "Same", None, custom=True),
+                              Card("c2", "De", "En", None, custom=True)], {"d1": Zone.SALES})
+    entries = {entry["id"]: entry for entry in json.loads(board_to_json(board, DECK))["cards"]}
+    assert entries["d1"] == {"id": "d1", "zone": "sales"}
+    assert entries["c1"] == {"id": "c1", "zone": "unplaced", "text": "Same", "function": None}
+    assert entries["c2"]["text"] == {"de": "De", "en": "En"}
