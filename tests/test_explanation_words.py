@@ -60,3 +60,16 @@ def test_card_texts_are_one_line_and_strip_cards_name_their_reference_side():
     assert shared_instead_lines(cards, ["x"], FUNCTIONS, "en") == [
         "price list – shared: in the Interface instead of Sales alone"]
     assert shared_instead_lines(cards, [], FUNCTIONS, "en") == []
+
+
+def test_the_german_lines_use_the_german_card_texts_zone_names_and_joining_word():
+    cards = Board.from_cards([Card("f1", "Werbung", "ads", "f1"), Card("f2", "Preise", "prices", "f2"),
+                              Card("f3", "Messe", "fair", "f3"), Card("f4", "Liste", "list", "f4")],
+                             {"f1": M, "f4": S})
+    leaning = result(cards, archetype("a", sign("f1"), sign("f4", S, weight=0.5), sign("f2"), sign("f3"),
+                                      threshold=0.9))
+    words = explain(leaning, cards, "de")
+    assert words.evidence == ("Werbung (Marketing)", "Liste (Verkauf)") and words.against == ()
+    assert words.deciding == ("Noch offen: Kommen »Preise« (noch nicht gelegt) ins Marketing und »Messe« "
+                              "(noch nicht gelegt) ins Marketing, ähnelt das Board diesem Beispiel.")
+    assert explain(leaning, cards, "en").evidence == ("ads (Marketing)", "list (Sales)")
