@@ -182,3 +182,13 @@ def test_a_card_with_text_in_one_language_only_is_valid_and_falls_back():
     for card in (Card("a", "", "only en"), Card("b", "nur de", "")):
         assert card.validated() is card
         assert card.text("de") == card.text("en") == (card.text_de or card.text_en)
+
+
+def test_the_boards_refusals_are_the_lines_a_board_file_error_passes_on():
+    board = small_board()
+    with pytest.raises(BoardError, match="^duplicate card id 'a'$"):
+        board.add_card(Card("a", "x", "x"))
+    with pytest.raises(BoardError, match="^a card's function is a function id or None$"):
+        board.edit_card("a", function=3)
+    with pytest.raises(BoardError, match="^unknown zone 'middle'$"):
+        board.move("a", "middle")
