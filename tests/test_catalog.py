@@ -9,7 +9,7 @@ from pathlib import Path
 from workshop_app.domain.model import Zone
 from workshop_app.domain.session import SessionInfo
 from workshop_app.storage import SessionStore
-from workshop_app.storage.catalog import SessionSummary, list_sessions, session_files, summarize
+from workshop_app.storage.catalog import SessionSummary, _modified, list_sessions, session_files, summarize
 
 
 def make(folder: Path, deck, title: str, placed: int = 0) -> Path:
@@ -65,3 +65,7 @@ def test_a_wal_newer_than_its_session_dates_the_session(tmp_path, deck):
     os.utime(path, (1_700_000_000, 1_700_000_000))
     os.utime(wal, (1_800_000_000, 1_800_000_000))
     assert list_sessions(tmp_path)[0].modified == 1_800_000_000
+
+
+def test_a_session_gone_before_its_time_is_read_counts_as_never_changed(tmp_path):
+    assert _modified(tmp_path / "gone.sqlite") == 0.0

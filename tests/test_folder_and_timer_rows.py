@@ -5,6 +5,7 @@ taken, the trash keeping every copy, and stored timers that make sense or are dr
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import pytest
 from sqlite_utils import Database
@@ -98,7 +99,7 @@ def test_a_stored_row_is_read_as_written_or_dropped_when_it_makes_no_sense(db, r
 def test_no_timer_table_or_row_means_no_timer_and_a_failed_write_is_one_line(db):
     assert read_timer(db) is None
     assert read_timer(Database(sqlite3.connect(":memory:"))) is None
-    with pytest.raises(WriteFailedError, match="s.sqlite"):
+    with pytest.raises(WriteFailedError, match="s.sqlite.*no such table: timer"):
         write_timer(Database(sqlite3.connect(":memory:")), TimerState(), name="s.sqlite")
 
 
@@ -109,3 +110,14 @@ def test_a_timer_record_writes_its_row_and_describes_its_event(db):
     assert write_timer_change(db.conn, change) == ("timer", None, {"action": "set", "length": 90,
                                                                   "remaining": 90.0, "ends_at": None})
     assert read_timer(db) == TimerState(90, 90.0, None)
+
+
+def test_an_end_time_without_a_zone_is_utc_whatever_the_machines_zone(db, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        db.execute("INSERT INTO timer VALUES (1, 600, 600.0, '2027-01-15T08:00:00')")
+        assert read_timer(db) == TimerState(600, 600.0, T0)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
