@@ -62,8 +62,18 @@ def test_the_trash_keeps_every_copy_with_its_side_files(tmp_path):
     assert sorted(p.name for p in (tmp_path / "trash").iterdir()) == [
         "a-2.sqlite", "a-2.sqlite-wal", "a-3.sqlite", "a-3.sqlite-wal", "a.sqlite", "a.sqlite-wal"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["trash"]
-    with pytest.raises(FolderReadOnlyError):
+    with pytest.raises(FolderReadOnlyError) as raised:
         folder.move_to_trash(tmp_path / "missing.sqlite")
+    assert str(raised.value) == (f"The sessions folder {tmp_path} cannot be written "
+                                 "(No such file or directory).")
+
+
+def test_the_trash_takes_the_shared_memory_file_along(tmp_path):
+    session = tmp_path / "b.sqlite"
+    session.write_text("s")
+    (tmp_path / "b.sqlite-shm").write_text("shm")
+    moved = folder.move_to_trash(session)
+    assert (moved.parent / "b.sqlite-shm").read_text() == "shm" and not (tmp_path / "b.sqlite-shm").exists()
 
 
 @pytest.fixture

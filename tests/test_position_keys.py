@@ -37,6 +37,12 @@ def test_a_card_goes_between_before_the_first_after_the_last_or_into_an_empty_zo
     assert keys.apply(CardAdded(Card("v", "v", "v"), M, 9)) == {"v": (M, 2 * GAP)}
 
 
+def test_a_key_between_two_others_is_a_whole_number():
+    keys = keys_of({"a": 10, "b": 13})
+    (_, key), = keys.apply(CardAdded(Card("x", "x", "x"), S, 1)).values()
+    assert key == 11 and type(key) is int
+
+
 def test_neighbours_two_apart_still_have_room_and_adjacent_ones_do_not():
     keys = keys_of({"a": 10, "b": 12})
     assert keys.apply(CardAdded(Card("x", "x", "x"), S, 1)) == {"x": (S, 11)}
@@ -111,5 +117,6 @@ def test_stored_keys_are_read_once_per_round_until_forgotten():
     assert target is not first and target.ids[Zone.SHARED] == ["c"]
     assert stored.of(conn, "target") is target
     stored.forget()
-    assert stored.of(conn, "target") is not target
+    again = stored.of(conn, "target")
+    assert again is not target and isinstance(again, ZoneKeys) and again.ids[Zone.SHARED] == ["c"]
     assert U in first.ids
