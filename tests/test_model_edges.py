@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop_app.domain import model
+from workshop_app.domain import limits, model
 from workshop_app.domain.model import (
     Board,
     BoardError,
@@ -192,3 +192,23 @@ def test_the_boards_refusals_are_the_lines_a_board_file_error_passes_on():
         board.edit_card("a", function=3)
     with pytest.raises(BoardError, match="^unknown zone 'middle'$"):
         board.move("a", "middle")
+
+
+def test_a_card_text_over_the_limit_is_refused_naming_the_card_by_its_first_forty_characters():
+    long_id = "k" * 50
+    with pytest.raises(BoardError) as raised:
+        Card(long_id, "x" * (limits.CARD_TEXT + 1), "t").validated()
+    assert str(raised.value) == (f"card {'k' * 40!r}: a card text holds at most {limits.CARD_TEXT:,} "
+                                 f"characters ({limits.CARD_TEXT + 1:,} given)")
+    assert Card("a", "x" * limits.CARD_TEXT, "t").validated()
+    with pytest.raises(BoardError, match="^a card needs a non-empty id$"):
+        Card("", "t", "t").validated()
+
+
+def test_unknown_placements_are_all_named_and_a_second_unsubscribe_does_nothing():
+    with pytest.raises(BoardError, match="^placement names unknown cards: p, q$"):
+        Board.from_cards([Card("a", "A", "A")], {"q": Zone.SALES, "p": Zone.SALES})
+    board = small_board()
+    unsubscribe = board.subscribe(lambda change: None)
+    unsubscribe()
+    unsubscribe()
