@@ -163,3 +163,17 @@ def test_the_writer_leaves_out_what_the_deck_already_says_and_writes_one_text_wh
     assert entries["d1"] == {"id": "d1", "zone": "sales"}
     assert entries["c1"] == {"id": "c1", "zone": "unplaced", "text": "Same", "function": None}
     assert entries["c2"]["text"] == {"de": "De", "en": "En"}
+
+
+def test_the_top_level_and_the_card_count_are_refused_with_their_exact_lines(monkeypatch):
+    for text, line in [("[]", 'the top level must be an object with "cards", not a list'),
+                       ("{}", 'the object has no "cards" list')]:
+        with pytest.raises(BoardFileError) as raised:
+            parse_board(text, DECK)
+        assert str(raised.value) == line
+    monkeypatch.setattr(boardfile, "MAX_CARDS", 3)
+    cards = [{"id": f"c{i}", "zone": "sales", "text": "t"} for i in range(4)]
+    assert len(parse_board(json.dumps({"cards": cards[:3]}), DECK)) == 5
+    with pytest.raises(BoardFileError) as raised:
+        parse_board(json.dumps({"cards": cards}), DECK)
+    assert str(raised.value) == "too many cards: 4 (a board holds at most 3)"
