@@ -73,3 +73,10 @@ def test_the_german_lines_use_the_german_card_texts_zone_names_and_joining_word(
     assert words.deciding == ("Noch offen: Kommen »Preise« (noch nicht gelegt) ins Marketing und »Messe« "
                               "(noch nicht gelegt) ins Marketing, ähnelt das Board diesem Beispiel.")
     assert explain(leaning, cards, "en").evidence == ("ads (Marketing)", "list (Sales)")
+
+
+def test_the_cards_against_are_named_in_german_too():
+    cards = Board.from_cards([Card("f1", "Werbung", "ads", "f1"), Card("f2", "Preise", "prices", "f2")],
+                             {"f1": M, "f2": S})
+    found = result(cards, archetype("a", sign("f1"), sign("f2")))
+    assert explain(found, cards, "de").against == ("Preise (Verkauf)",)
