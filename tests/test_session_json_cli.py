@@ -87,3 +87,13 @@ def test_bad_files_give_one_line_and_create_nothing(tmp_path, capsys, session_js
     code, _, err = cli(capsys, "export", str(bad), "--json", str(tmp_path / "x.json"))
     one_line_error(code, err, "exactly two groups")
     assert not (tmp_path / "x.json").exists() and list(folder.iterdir()) == []
+
+
+def test_import_of_a_board_file_says_it_is_not_a_session_json(tmp_path, capsys):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    board_file = tmp_path / "board.json"
+    board_file.write_text(json.dumps({"cards": [{"id": "terms", "zone": "sales"}]}))
+    code, out, err = cli(capsys, "import", str(board_file), "--sessions-dir", str(folder))
+    one_line_error(code, err, "board.json", "not a session JSON file", '"format"', "new --board")
+    assert "None" not in err and out == "" and list(folder.iterdir()) == []

@@ -107,6 +107,9 @@ def _parsed(text: str) -> object:
 
 
 def _check_format(data: dict) -> None:
+    if "format" not in data:
+        raise SessionFileError("this is not a session JSON file (it has no \"format\" key); a board "
+                               "file starts a session with `workshop-app new --board FILE`")
     if data.get("format") != FORMAT:
         raise SessionFileError(f"\"format\" must be \"{FORMAT}\", not {data.get('format')!r}")
     version = data.get("version")
