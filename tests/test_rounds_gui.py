@@ -190,3 +190,16 @@ def test_the_overlay_banner_never_widens_the_window_at_1366x768(qtbot):
     assert banner.fontMetrics().horizontalAdvance(banner.shown_text()) <= banner.contentsRect().width()
     assert banner.toolTip() == banner.text()  # the whole line in the tooltip
     assert banner.text().startswith("Wahrnehmungslücke: Marketing-Team der Zentrale (A) und Vertrieb")
+
+
+def test_an_english_window_names_group_b_sales(qtbot):
+    from workshop_app.ui.app import build_window
+
+    window = build_window("en")
+    qtbot.addWidget(window)
+    assert window.rounds.ist_from_actions["b"].text() == "the board of Sales"
+    seen: list = []
+    when_modal(lambda dialog: (seen.append([e.text() for e in dialog.findChildren(QLineEdit)]),
+                               dialog.reject()), [])
+    window.rounds.ask_start_perception()
+    assert seen == [["Marketing", "Sales"]]

@@ -208,9 +208,12 @@ class RoundControl(QObject):
             self._apply(self.rounds.start_soll)
         self.refresh()
 
+    def _default_groups(self) -> tuple[str, str]:
+        """The groups' names before a perception round names them, in the window's language."""
+        return DEFAULT_GROUPS.get(self.context.language, DEFAULT_GROUPS["en"])
+
     def ask_start_perception(self) -> None:
-        defaults = DEFAULT_GROUPS.get(self.context.language, DEFAULT_GROUPS["en"])
-        dialog = GroupNamesDialog(self.context.window, defaults)
+        dialog = GroupNamesDialog(self.context.window, self._default_groups())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_perception(dialog.names())
 
@@ -266,7 +269,8 @@ class RoundControl(QObject):
         self.ist_action.setChecked(active == IST)
         self.soll_action.setChecked(active == SOLL)
         perception = rounds.has_perception
-        for action, name, group in zip(self.group_actions, (GROUP_A, GROUP_B), rounds.groups,
+        groups = rounds.groups if perception else self._default_groups()
+        for action, name, group in zip(self.group_actions, (GROUP_A, GROUP_B), groups,
                                        strict=True):
             action.setText(self.tr("Board of %1").replace("%1", group))
             action.setVisible(perception)
@@ -276,7 +280,7 @@ class RoundControl(QObject):
         self.rename_groups_action.setEnabled(perception)
         self.overlay_action.setChecked(self.overlay.active)
         self.ist_from_menu.setEnabled(perception and SOLL not in rounds)
-        for source, group in zip(("a", "b"), rounds.groups, strict=True):
+        for source, group in zip(("a", "b"), groups, strict=True):
             self.ist_from_actions[source].setText(self.tr("the board of %1").replace("%1", group))
         self.banner.show_text(round_title(rounds, active, overlay=self.overlay.active))
 
