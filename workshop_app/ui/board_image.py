@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workshop_app.domain.session import Session
+from workshop_app.ui.agreement_marks import AgreementMarks
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.messages import message_box
 from workshop_app.ui.projector import ProjectorPanel, round_title
@@ -39,6 +40,9 @@ def board_png(session: Session, round_name: str, language: str,
     panel.layout().activate()
     viewport = panel.view.viewport().size()
     scene.set_available_size(viewport.width(), viewport.height())  # laid out for the image
+    if rounds.board(round_name) is session.agreement_board():  # its marks, as the projector shows
+        AgreementMarks().show(scene.items_by_id, session.agreement.contests(),
+                              session.agreement.handoffs())
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)
     panel.render(image)
