@@ -18,9 +18,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from storage_helpers import as_unprivileged_user, folder_for_everyone, record_future_migration
 
+from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Zone
 from workshop_app.domain.session import SessionInfo
-from workshop_app.storage import location, read_session, schema
+from workshop_app.storage import SessionStore, location, read_session, schema
 from workshop_app.ui.app import build_window
 from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
 
@@ -98,6 +99,36 @@ def test_first_start_creates_the_demo_workshop_session(qtbot, folder, settings_p
     assert store is not None and store.path.parent == folder
     assert window.windowTitle().startswith("Demo workshop")
     assert len(window.board) == 22 and not list(window.board.placed())
+    assert messages == []
+
+
+def _age(path: Path, seconds: float) -> None:
+    """Make a session file (and its WAL) look `seconds` older than now."""
+    when = path.stat().st_mtime - seconds
+    for part in (path, Path(f"{path}-wal")):
+        if part.exists():
+            os.utime(part, (when, when))
+
+
+def test_fresh_settings_reopen_the_newest_session_of_the_folder(qtbot, folder, tmp_path, messages):
+    """Another laptop, fresh settings or a copied sessions folder: the settings remember nothing for the
+    folder, but it holds sessions. The newest readable one opens; no further demo workshop is made."""
+    older = SessionStore.create(folder, SessionInfo("Morning workshop"), load_deck().board())
+    older.close()
+    board = load_deck().board()
+    board.move("advertising", Zone.MARKETING)
+    newest = SessionStore.create(folder, SessionInfo("Afternoon workshop"), board)
+    newest.close()
+    _age(older.path, 3600)
+    broken = folder / "broken.sqlite"
+    broken.write_bytes(b"not a session at all")  # newest file, but unreadable: skipped
+    before = sorted(p.name for p in folder.glob("*.sqlite"))
+
+    window = open_window(qtbot, folder, tmp_path / "fresh-settings.ini")
+    assert window.sessions.store.path == newest.path
+    assert window.windowTitle().startswith("Afternoon workshop")
+    assert window.board.zone_of("advertising") == Zone.MARKETING
+    assert sorted(p.name for p in folder.glob("*.sqlite")) == before  # no new demo workshop
     assert messages == []
 
 

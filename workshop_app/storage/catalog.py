@@ -43,6 +43,15 @@ def list_sessions(folder: Path) -> list[SessionSummary]:
     return sorted(summaries, key=lambda s: s.modified, reverse=True)
 
 
+def newest_readable_session(folder: Path) -> Path | None:
+    """The most recently changed session of the folder that can be read (None for a folder without
+    one): what start-up reopens when the settings remember no session for this folder."""
+    for path in sorted(session_files(folder), key=_modified, reverse=True):
+        if summarize(path).error is None:
+            return path
+    return None
+
+
 def summarize(path: Path) -> SessionSummary:
     modified = _modified(path)
     try:

@@ -74,6 +74,6 @@ def remember_last(remembered: Mapping[str, str], session: Path) -> dict[str, str
 
 def session_to_reopen(explicit: str | Path | None, last: str | None) -> Path | None:
     """The session to open at start: the one named on the command line, else the last one shown, if
-    its file exists; None means: create the demo workshop."""
+    its file exists; None: the newest session of the folder, or the demo workshop for an empty folder."""
     candidate = explicit or last
     return Path(candidate) if candidate and Path(candidate).exists() else None

@@ -23,6 +23,7 @@ from workshop_app.storage import (
     list_sessions,
     location,
     move_to_trash,
+    newest_readable_session,
 )
 from workshop_app.ui.autosave import Autosave
 from workshop_app.ui.features import FeatureContext
@@ -78,12 +79,15 @@ class SessionController(QObject):
 
     def start(self, sessions_dir: Path | None = None, session: Path | None = None) -> None:
         """Choose the sessions folder (`--sessions-dir`, the preference, or the default), then open
-        `session`, else reopen the last session, or create the demo workshop when there is none."""
+        `session`, else reopen the folder's last session, else its newest readable one (fresh settings,
+        a copied folder); only a folder without a session gets the demo workshop."""
         if not self.use_folder(sessions_dir):
             self._show_unsaved_demo()
             return
         assert self.folder is not None
         reopen = location.session_to_reopen(session, self.recent.last(self.folder))
+        if reopen is None and session is None:
+            reopen = newest_readable_session(self.folder)
         if reopen is not None:
             error = self._try_open(reopen)
             if error is not None:
