@@ -90,3 +90,17 @@ def test_a_soll_without_moves_says_nothing_moved():
     text = squeeze(all_text(summary_pdf(Session(INFO, rounds.board(), round=SOLL, rounds=rounds))))
     assert squeeze("No card stands elsewhere in the target than as is.") in text
     assert squeeze(Labels("en")["section_perception"]) not in text
+
+
+def test_the_target_board_is_headed_agreed_only_once_the_agreement_is_closed():
+    """Issue 11: an open agreement is a draft; page 1 must not call it 'the agreed boundary'."""
+    session = workshop()
+    for language, draft, agreed in (
+            ("en", "Target – draft boundary (not yet closed)", "The agreed boundary"),
+            ("de", "Soll – Entwurf der Grenze (noch nicht abgeschlossen)", "Die vereinbarte Grenze")):
+        first = squeeze(page_texts(summary_pdf(session, language=language))[0])
+        assert squeeze(draft) in first and squeeze(agreed) not in first, language
+    session.agreement.set_closed(True)
+    first = squeeze(page_texts(summary_pdf(session, language="de"))[0])
+    assert squeeze("Die vereinbarte Grenze: Soll – so wollen wir arbeiten") in first
+    assert squeeze("Entwurf") not in first

@@ -142,7 +142,7 @@ def test_the_whole_workshop_runs_through_the_window(qtbot, folder, settings_path
     pdf = tmp_path / "workshop.pdf"
     assert window.export_action.export_to(pdf)
     text = squeeze(all_text(pdf.read_bytes()))
-    for expected in ("The agreed boundary: target – how we want to work",
+    for expected in ("Target – draft boundary (not yet closed)",
                      "Starting point: as is – how we work today", "What moved",
                      f"{card_text}MarketingSales",
                      "Perception gap", "Divergence 33%", "The agreement is incomplete"):

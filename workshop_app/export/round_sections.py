@@ -33,11 +33,12 @@ class RoundView:
     """The rounds of a session as the summary sees them."""
 
     rounds: Rounds
+    closed: bool = False  # the agreement is closed: only then is the Soll board "agreed"
 
     @classmethod
     def of(cls, session: Session) -> RoundView:
         rounds = session.rounds if session.rounds is not None else Rounds({IST: session.board})
-        return cls(rounds)
+        return cls(rounds, session.agreement is not None and session.agreement.closed)
 
     @property
     def is_agreement(self) -> bool:
@@ -52,7 +53,8 @@ class RoundView:
 
     def board_heading(self, labels: Labels) -> tuple[str, str]:
         if self.is_agreement:
-            return labels["section_board_soll"], labels["board_intro"]
+            heading = "section_board_soll" if self.closed else "section_board_soll_draft"
+            return labels[heading], labels["board_intro"]
         return labels["section_board_ist"], labels["board_intro_ist"]
 
     def ist_diagnosis(self) -> Diagnosis | None:
