@@ -293,3 +293,20 @@ def test_the_agreement_is_made_on_the_soll_board(qtbot, window):
     click_card(qtbot, window, "terms")
     key(window, Qt.Key.Key_C)
     assert stored(window).agreement.contest("terms") is None
+
+
+@pytest.mark.parametrize("language,one,many", [("en", "Marketing (1 dot)", "Sales (5 dots)"),
+                                               ("de", "Marketing (1 Punkt)", "Verkauf (5 Punkte)")])
+def test_the_resolve_dialog_counts_one_dot_in_the_singular(qtbot, qapp, language, one, many):
+    """QA: the resolve dialog said "Marketing (1 Punkte)"."""
+    from workshop_app.domain.agreement import Votes
+    from workshop_app.ui import i18n
+
+    i18n.install_translators(qapp, language)
+    try:
+        dialog = ResolveDialog(None, "Preise verhandeln", Votes(marketing=1, sales=5))
+        qtbot.addWidget(dialog)
+        texts = [button.text() for button in dialog.zones.buttons()]
+    finally:
+        i18n.install_translators(qapp, "en")  # later tests expect the English source strings
+    assert texts[0] == one and texts[2].startswith(many)

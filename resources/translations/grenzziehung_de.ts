@@ -826,9 +826,12 @@
         <source>Resolve the contested card</source>
         <translation>Strittige Karte entscheiden</translation>
     </message>
-    <message>
-        <source>{zone} ({dots} dots)</source>
-        <translation>{zone} ({dots} Punkte)</translation>
+    <message numerus="yes">
+        <source>{zone} (%n dot(s))</source>
+        <translation>
+            <numerusform>{zone} (%n Punkt)</numerusform>
+            <numerusform>{zone} (%n Punkte)</numerusform>
+        </translation>
     </message>
     <message>
         <source>the vote&apos;s winner</source>

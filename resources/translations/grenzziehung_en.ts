@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message numerus="yes">
+        <source>{zone} (%n dot(s))</source>
+        <translation>
+            <numerusform>{zone} (%n dot)</numerusform>
+            <numerusform>{zone} (%n dots)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundsPanel</name>
     <message numerus="yes">
         <source>What moved (%n card(s))</source>

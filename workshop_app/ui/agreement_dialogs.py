@@ -50,7 +50,7 @@ class ResolveDialog(QDialog):
         layout.addWidget(plain_label(card_text, self))
         winner = votes.winner()
         for number, zone in enumerate(PLACED_ZONES):
-            label = self.tr("{zone} ({dots} dots)").format(zone=zone_title(zone), dots=votes.count(zone))
+            label = self.tr("{zone} (%n dot(s))", "", votes.count(zone)).format(zone=zone_title(zone))
             if zone is winner:
                 label += " – " + self.tr("the vote's winner")
             button = QRadioButton(label, self)
