@@ -310,3 +310,20 @@ def test_the_resolve_dialog_counts_one_dot_in_the_singular(qtbot, qapp, language
     finally:
         i18n.install_translators(qapp, "en")  # later tests expect the English source strings
     assert texts[0] == one and texts[2].startswith(many)
+
+
+def test_the_charter_preview_fits_a_1366x768_laptop_screen(qtbot, window, monkeypatch):
+    """QA: on a 1366x768 laptop the preview was taller than the screen (its Close button cut off). The
+    screen's free area is that laptop's (a 28 px panel); the dialog, with room for its title bar, fits
+    and its text scrolls inside."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    laptop = QRect(0, 0, 1366, 768 - 28)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda screen: laptop)
+    preview = window.agreement.show_charters()
+    qtbot.addWidget(preview)
+    title_bar = 40
+    assert preview.height() + title_bar <= laptop.height() and preview.width() <= laptop.width()
+    assert preview.browser.verticalScrollBar().maximum() > 0  # the charters scroll inside
+    preview.close()

@@ -4,7 +4,7 @@ and the read-only preview of the role charters. User text is shown as plain text
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -175,4 +175,15 @@ class CharterPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(820, 760)
+        fit_to_screen(self, 820, 760)
+
+
+TITLE_BAR_ALLOWANCE = 48  # the window manager's title bar and frame, outside the dialog's own height
+
+
+def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
+    """Size `dialog` to width x height, but never beyond its screen's free area (a 1366x768 laptop with
+    a panel): the content scrolls inside instead of the buttons falling off the screen."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry()
+    dialog.resize(min(width, free.width()), min(height, free.height() - TITLE_BAR_ALLOWANCE))
