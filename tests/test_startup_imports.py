@@ -46,4 +46,6 @@ def test_deferred_features_load_their_modules_only_after_the_first_paint(tmp_pat
     assert loaded["cards"] == 22  # the demo workshop session was created and is shown
     assert [name for name in deferred if name in loaded["before"]] == []
     assert "reportlab" not in loaded["before"]
+    dialogs = ("workshop_app.ui.session_dialogs", "workshop_app.ui.card_dialog", "workshop_app.ui.note_popup")
+    assert [name for name in dialogs if name in loaded["before"]] == []
     assert [name for name in deferred if name not in loaded["after"]] == []

@@ -29,12 +29,10 @@ from workshop_app.ui import round_control, session_menu
 from workshop_app.ui.board_input import BoardInput
 from workshop_app.ui.board_scene import BoardScene
 from workshop_app.ui.board_view import BoardView
-from workshop_app.ui.card_dialog import CardDialog
 from workshop_app.ui.card_motion import flash
 from workshop_app.ui.current_session import CurrentSession
 from workshop_app.ui.features import Feature, FeatureContext, MenuSections
 from workshop_app.ui.messages import message_box
-from workshop_app.ui.note_popup import open_note_on_click
 from workshop_app.ui.selection import CardSelection
 from workshop_app.ui.undo_commands import (
     AddCardCommand,
@@ -84,8 +82,7 @@ class MainWindow(QMainWindow):
         self.input = BoardInput(self.view, self.selection)
         self.setCentralWidget(self.view)
         self.input.moveRequested.connect(self.move_card)
-        self.input.cardClicked.connect(lambda card_id, where: open_note_on_click(
-            self.view, card_id, where))
+        self.input.cardClicked.connect(self._open_note)
         self.layout_view = self.view  # whose size decides the layout (a projector's, when shown)
         self.view.resized.connect(lambda size: self._lay_out_for(self.view, size))
         self._lay_out_for(self.view, self.view.viewport().size())
@@ -294,10 +291,17 @@ class MainWindow(QMainWindow):
             return  # already there: no empty undo step
         self.undo_stack.push(MoveCardCommand(board, card_id, zone, index, self.language))
 
+    def _open_note(self, card_id: str, where) -> None:
+        from workshop_app.ui.note_popup import open_note_on_click  # loads on the first click only
+
+        open_note_on_click(self.view, card_id, where)
+
     # --- custom cards ---
 
     def ask_add_card(self) -> None:
         """Add a custom card: both texts and its task function in one dialog, one undo step."""
+        from workshop_app.ui.card_dialog import CardDialog  # a dialog: not before the first paint
+
         dialog = CardDialog(self, self.language)
         if not dialog.exec():
             return
@@ -313,6 +317,8 @@ class MainWindow(QMainWindow):
         if card_id is None:
             return
         before = self.board.card(card_id)
+        from workshop_app.ui.card_dialog import CardDialog  # a dialog: not before the first paint
+
         dialog = CardDialog(self, self.language, before)
         if not dialog.exec():
             return

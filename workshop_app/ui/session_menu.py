@@ -14,7 +14,6 @@ from workshop_app.storage import SessionError, list_sessions
 from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.messages import message_box
 from workshop_app.ui.session_control import SessionController
-from workshop_app.ui.session_dialogs import NewWorkshopDialog, OpenSessionDialog
 from workshop_app.ui.undo_commands import SetInfoCommand
 
 
@@ -67,11 +66,15 @@ class SessionMenu(QObject):
     # --- asking ---
 
     def ask_new_session(self) -> None:
+        from workshop_app.ui.session_dialogs import NewWorkshopDialog  # not before the first paint
+
         dialog = NewWorkshopDialog(self.window, self.context.language)
         if dialog.exec():
             self.sessions.new_session(dialog.info(), load_deck().board())
 
     def ask_open_session(self) -> None:
+        from workshop_app.ui.session_dialogs import OpenSessionDialog  # not before the first paint
+
         folder = self.sessions.folder_or_default()
         try:
             summaries = list_sessions(folder)
