@@ -271,4 +271,6 @@ def test_a_leaning_archetype_is_amber_with_its_state_word_on_the_projector(qtbot
     image = reveal.bars.grab().toImage()
     pixel = image.pixelColor(10, row * reveal.bars.ROW_H + 44)  # inside the bar's filled part
     assert pixel.name() == BAR_COLOURS["leaning"].name()
+    badge = image.pixelColor(120, row * reveal.bars.ROW_H + 60)  # the state badge spans its word
+    assert badge.name() == BAR_COLOURS["leaning"].name()
     assert "keiner" not in reveal.details.text() or "noch" in reveal.details.text()

@@ -9,7 +9,7 @@ same panel, offscreen, makes the board images (`ui/board_image.py`).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workshop_app.domain.diagnosis import ArchetypeResult, Diagnosis
@@ -147,10 +147,10 @@ class ScoreBars(QWidget):
         painter.setFont(self._state_font)
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if state in TINTS:  # a badge, as in the dock: white on red or amber
-            box = painter.boundingRect(rect.adjusted(10, 0, -10, 0), flags, word).adjusted(-10, 0, 10, 0)
+            badge_w = min(rect.width(), QFontMetrics(self._state_font).horizontalAdvance(word) + 20)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TINTS[state][1])
-            painter.drawRoundedRect(QRectF(0, rect.y(), box.width(), rect.height()), 4, 4)
+            painter.drawRoundedRect(QRectF(0, rect.y(), badge_w, rect.height()), 4, 4)
             painter.setPen(WHITE)
             painter.drawText(rect.adjusted(10, 0, -10, 0), flags, word)
             return
