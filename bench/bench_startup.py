@@ -17,7 +17,8 @@ machine hits both alike; each figure is the median over the repeats.
 
 For information: `startup_core_ms` is the warm app window without its features and status bar (the
 board, menus and tool bar alone), to show where the time goes; `startup_modules` counts the modules
-loaded at the first paint (`startup_sqlite_utils_loaded`: 1 if sqlite_utils is among them).
+loaded when the clock stops at the first paint, before the work deferred until after it
+(`startup_sqlite_utils_loaded`: 1 if sqlite_utils is among them).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import _harness  # noqa: E402
 DECK_SIZE = 22
 WINDOW_SIZE = (1600, 1000)
 PAINT_TIMEOUT_S = 20.0
+AT_FIRST_PAINT: dict = {}  # what was loaded when the clock stopped (not after the deferred work)
 
 
 def _wait_for_first_paint(app, widget) -> float:
@@ -58,6 +60,7 @@ def _wait_for_first_paint(app, widget) -> float:
 
         def stamp(self) -> None:
             self.done = time.perf_counter()
+            AT_FIRST_PAINT.update(modules=len(sys.modules), sqlite_utils="sqlite_utils" in sys.modules)
 
     watcher = PaintWatcher()
     widget.installEventFilter(watcher)
@@ -122,8 +125,7 @@ def child_app(launched: str, modules: str, state_dir: str) -> dict:
     done = _wait_for_first_paint(app, window.view.viewport())
     since_launch = _since(launched)
     cards = len(window.board_scene.items_by_id)
-    loaded = len(sys.modules)
-    sqlite_utils_loaded = "sqlite_utils" in sys.modules
+    loaded, sqlite_utils_loaded = AT_FIRST_PAINT["modules"], AT_FIRST_PAINT["sqlite_utils"]
     window.close()  # let the sessions close their store as on quitting
     return {"ms": (done - start) * 1000, "cards": cards, "since_launch_ms": since_launch,
             "modules": loaded, "sqlite_utils": sqlite_utils_loaded}
