@@ -86,6 +86,7 @@ class Presenter(QObject):
         context.current.sessionChanged.connect(self._session_changed)
         self._follow_later = AfterPaint(self._follow_session, self)  # after the board has painted
         context.current.recorded.connect(self._follow_later.schedule)
+        context.current.overlayChanged.connect(lambda _shown: self._show_header())
         context.closing.connect(self.close_projector)
 
     # --- presenter mode ---
@@ -158,7 +159,8 @@ class Presenter(QObject):
     def _show_header(self) -> None:
         if self.window is not None:
             session = self.c.current.session
-            self.window.panel.show_header(session.info.title, round_title(session.rounds))
+            self.window.panel.show_header(session.info.title, round_title(
+                session.rounds, overlay=self.c.current.overlay_shown))
 
     def _show_time(self, text: str, tone: Tone) -> None:
         if self.window is not None:

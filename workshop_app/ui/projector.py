@@ -36,11 +36,12 @@ TONE_COLOURS = {  # text, background
 }
 
 
-def round_title(rounds: Rounds | None, name: str | None = None) -> str:
-    """Round `name` (default: the active one) as the room reads it, in the round banner's words."""
+def round_title(rounds: Rounds | None, name: str | None = None, *, overlay: bool = False) -> str:
+    """Round `name` (default: the active one) as the room reads it, in the round banner's words
+    (with `overlay`: the perception overlay)."""
     if rounds is None:
         return ""
-    return round_control.round_title(rounds, name or rounds.active)
+    return round_control.round_title(rounds, name or rounds.active, overlay=overlay)
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:

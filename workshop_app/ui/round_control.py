@@ -283,6 +283,7 @@ class RoundControl(QObject):
         for source, group in zip(("a", "b"), groups, strict=True):
             self.ist_from_actions[source].setText(self.tr("the board of %1").replace("%1", group))
         self.banner.show_text(round_title(rounds, active, overlay=self.overlay.active))
+        self.context.current.show_overlay(self.overlay.active)  # the docks and the projector follow
 
 
 def install(context: FeatureContext) -> RoundControl:

@@ -43,6 +43,7 @@ class RoundScores(QWidget):
         self._refresh_later = AfterPaint(self.refresh, self)
         current.sessionChanged.connect(lambda _session: self.refresh())
         current.recorded.connect(lambda _change: self.schedule_refresh())
+        current.overlayChanged.connect(lambda _shown: self.schedule_refresh())
         self.refresh()
 
     @property
@@ -58,7 +59,8 @@ class RoundScores(QWidget):
     def refresh(self) -> None:
         self._refresh_later.cancel()
         rounds = self.rounds
-        self.round_label.setText(self.tr("Round: %1").replace("%1", round_title(rounds, rounds.active)))
+        self.round_label.setText(self.tr("Round: %1").replace("%1", round_title(
+            rounds, rounds.active, overlay=self.current.overlay_shown)))
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
             if widget is not None:

@@ -2,9 +2,9 @@
 the board), and the perception gap. (The round shown and both rounds' scores stand at the top of the
 diagnosis dock: ui/round_scores.py.)
 
-The perception gap (divergence, what each group's board resembles) shows only while Ist or Soll is
-shown, so that the second group never learns here where the first put the cards (the overlay on the
-board shows the gap card by card).
+The perception gap (divergence, what each group's board resembles) shows only while Ist or Soll or the
+overlay of both groups is shown, so that the second group never learns here where the first put the
+cards (the overlay on the board shows the gap card by card).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class RoundsPanel(QDockWidget):
         self.setWindowTitle(self.tr("Rounds"))
         self.language = language
         self.session = session
+        self.overlay_shown = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.moves_heading = _label(bold=True)
@@ -70,6 +71,10 @@ class RoundsPanel(QDockWidget):
     def set_session(self, session: Session) -> None:
         self.session = session
         self.refresh()
+
+    def set_overlay_shown(self, shown: bool) -> None:
+        self.overlay_shown = shown
+        self.schedule_refresh()
 
     def schedule_refresh(self) -> None:
         """Refresh once the board has painted (several records of one step: one refresh)."""
@@ -108,7 +113,7 @@ class RoundsPanel(QDockWidget):
 
     def _show_gap(self, rounds: Rounds) -> None:
         gap = rounds.overlay()
-        visible = gap is not None and rounds.active not in PERCEPTION_ROUNDS
+        visible = gap is not None and (self.overlay_shown or rounds.active not in PERCEPTION_ROUNDS)
         self.gap_heading.setVisible(visible)
         self.gap_label.setVisible(visible)
         if not visible or gap is None:
@@ -135,6 +140,7 @@ def install(context: FeatureContext) -> RoundsPanel:
     panel.highlightRequested.connect(context.scene.highlight)
     context.current.sessionChanged.connect(panel.set_session)
     context.current.recorded.connect(lambda _change: panel.schedule_refresh())
+    context.current.overlayChanged.connect(panel.set_overlay_shown)
     context.menus.add("view.panels", panel.toggleViewAction())
     panel.refresh()
     panel.show()
