@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pdf_helpers import all_text, page_texts, squeeze
 
-from workshop_app.domain.deck import load_deck
+from workshop_app.domain.deck import load_deck, reference_board
 from workshop_app.domain.diagnosis import diagnose
 from workshop_app.domain.model import Zone
 from workshop_app.domain.rounds import GROUP_A, GROUP_B, IST, SOLL, Rounds
@@ -104,3 +104,23 @@ def test_the_target_board_is_headed_agreed_only_once_the_agreement_is_closed():
     first = squeeze(page_texts(summary_pdf(session, language="de"))[0])
     assert squeeze("Die vereinbarte Grenze: Soll – so wollen wir arbeiten") in first
     assert squeeze("Entwurf") not in first
+
+
+def test_one_move_is_singular_and_a_group_seeing_no_pattern_says_so():
+    rounds = Rounds({IST: load_deck().board()})
+    rounds.start_perception(("Marketing-Team", "Vertrieb"))
+    reference = reference_board()
+    for card, zone in reference.placed():
+        rounds.board(GROUP_A).move(card.id, zone)
+    for card_id in KUNDENVERSTEHER:
+        rounds.board(GROUP_B).move(card_id, Zone.MARKETING)
+    rounds.start_ist_from("a")
+    rounds.start_soll()
+    rounds.board(SOLL).move("terms", Zone.SHARED if reference.zone_of("terms") != Zone.SHARED
+                            else Zone.MARKETING)
+    info = SessionInfo("Vertrieb Süd", "Acme", "Anna", "2025-06-01", "de", [])
+    text = squeeze(all_text(summary_pdf(Session(info, rounds.board(), round=SOLL, rounds=rounds))))
+    assert squeeze("1 Karte steht im Soll anders als im Ist.") in text
+    assert squeeze("Marketing-Team erkennt keines der vier Muster") in text
+    assert squeeze("Vertrieb sieht die Aufteilung als: Die Kundenversteher") in text
+    assert "keinem Archetyp" not in text

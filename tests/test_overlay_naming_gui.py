@@ -4,6 +4,8 @@ header."""
 
 from __future__ import annotations
 
+from workshop_app.domain.model import Zone
+from workshop_app.domain.rounds import GROUP_A
 from workshop_app.ui.app import build_window
 from workshop_app.ui.round_scores import RoundScores
 
@@ -34,3 +36,22 @@ def test_the_overlay_is_named_in_the_docks_and_on_the_projector(qtbot):
     qtbot.waitUntil(lambda: "Marketing-Team places" in scores.round_label.text(), timeout=3000)
     assert not window.rounds_panel.gap_label.isVisibleTo(window.rounds_panel)
     window.presenter.action.trigger()
+
+
+def test_the_perception_round_in_german_words(qtbot):
+    window = build_window("de")
+    qtbot.addWidget(window)
+    window.show()
+    rounds = window.current.session.rounds
+    window.rounds.start_perception(("Marketing-Team", "Vertrieb"))
+    rounds.board(GROUP_A).move("terms", Zone.SALES)  # B leaves it in the tray
+    window.rounds.overlay_action.trigger()
+    window.rounds_panel.refresh()
+    gap = window.rounds_panel.gap_label.text()
+    assert "Marketing-Team erkennt keines der vier Muster" in gap and "nichts" not in gap
+    assert "Divergenz: 100 % (1 Karte uneinig, 0 einig)" in gap
+    badges = [child.childItems()[0].text()
+              for child in window.board_scene.items_by_id["terms"].childItems()]
+    assert badges == ["B: Noch nicht zugeordnet"]
+    entries = [window.rounds.start_perception_action.text(), window.rounds.rename_groups_action.text()]
+    assert all(entry.endswith("…") and not entry.endswith(" …") for entry in entries), entries

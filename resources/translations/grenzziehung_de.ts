@@ -913,11 +913,11 @@
     </message>
     <message>
         <source>&amp;Start perception round…</source>
-        <translation>Wahrnehmungsrunde &amp;starten …</translation>
+        <translation>Wahrnehmungsrunde &amp;starten…</translation>
     </message>
     <message>
         <source>&amp;Rename the groups…</source>
-        <translation>Gruppen &amp;umbenennen …</translation>
+        <translation>Gruppen &amp;umbenennen…</translation>
     </message>
     <message>
         <source>Show the &amp;overlay of both groups</source>
@@ -949,10 +949,6 @@
     <message>
         <source>both</source>
         <translation>beide</translation>
-    </message>
-    <message>
-        <source>tray</source>
-        <translation>Ablage</translation>
     </message>
 </context>
 <context>
@@ -991,13 +987,20 @@
         <source>Neither group has placed a card yet.</source>
         <translation>Noch keine Gruppe hat eine Karte gelegt.</translation>
     </message>
-    <message>
-        <source>Divergence: %1 % (%2 cards disputed, %3 agreed)</source>
-        <translation>Divergenz: %1 % (%2 Karten uneinig, %3 einig)</translation>
+    <message numerus="yes">
+        <source>Divergence: %1 % (%n card(s) disputed, %2 agreed)</source>
+        <translation>
+            <numerusform>Divergenz: %1 % (%n Karte uneinig, %2 einig)</numerusform>
+            <numerusform>Divergenz: %1 % (%n Karten uneinig, %2 einig)</numerusform>
+        </translation>
     </message>
     <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
+        <source>%1 sees none of the four patterns</source>
+        <translation>%1 erkennt keines der vier Muster</translation>
+    </message>
+    <message>
+        <source>%1 has not placed a card yet</source>
+        <translation>%1 hat noch keine Karte gelegt</translation>
     </message>
     <message>
         <source>%1 sees: %2</source>

@@ -64,5 +64,12 @@
             <numerusform>What moved (%n cards)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Divergence: %1 % (%n card(s) disputed, %2 agreed)</source>
+        <translation>
+            <numerusform>Divergence: %1 % (%n card disputed, %2 agreed)</numerusform>
+            <numerusform>Divergence: %1 % (%n cards disputed, %2 agreed)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

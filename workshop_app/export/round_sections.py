@@ -84,7 +84,8 @@ def moves_section(story: _Story, view: RoundView) -> list[Flowable]:
     rows = [[story.card_text(move.card_id), story.zone_name(move.from_zone),
              story.zone_name(move.to_zone)] for move in moves]
     width = story.t.frame_width
-    return [*heading, story.para(markup(labels.fmt("moves_sentence", count=len(moves))), story.s.body),
+    return [*heading, story.para(markup(labels.fmt(
+        "moves_sentence_one" if len(moves) == 1 else "moves_sentence", count=len(moves))), story.s.body),
             story.table(("col_card", "col_from", "col_to"), rows,
                         [width * 0.56, width * 0.22, width * 0.22])]
 
@@ -106,8 +107,7 @@ def perception_section(story: _Story, view: RoundView) -> list[Flowable]:
                             story.para(markup(labels["perception_intro"]), story.s.small)]
     flow.append(story.para(markup(_divergence_sentence(gap, labels)), story.s.body))
     for group, round_name in zip(rounds.groups, (GROUP_A, GROUP_B), strict=True):
-        names = _flagged_names(diagnose(rounds.board(round_name)), labels)
-        flow.append(story.para(markup(labels.fmt("group_sees", group=group, names=names)),
+        flow.append(story.para(markup(_group_sees(group, diagnose(rounds.board(round_name)), labels)),
                                story.s.body))
     rows = [[story.card_text(pair.card_id), story.zone_name(pair.zone_a), story.zone_name(pair.zone_b),
              labels["agreed_yes" if pair.agreed else "agreed_no"]]
@@ -128,6 +128,12 @@ def _divergence_sentence(gap: Overlay, labels: Labels) -> str:
     placed = sum(1 for pair in gap.pairs if pair.zone_a.is_placed or pair.zone_b.is_placed)
     return labels.fmt("divergence_sentence", percent=labels.percent(gap.divergence),
                       disputed=len(gap.disputed), placed=placed)
+
+
+def _group_sees(group: str, diagnosis: Diagnosis, labels: Labels) -> str:
+    if diagnosis.placed and not diagnosis.flagged():
+        return labels.fmt("group_sees_none", group=group)
+    return labels.fmt("group_sees", group=group, names=_flagged_names(diagnosis, labels))
 
 
 def _flagged_names(diagnosis: Diagnosis, labels: Labels) -> str:

@@ -66,7 +66,7 @@ class RoundOverlay:
 
 
 def _zone(zone: Zone) -> str:
-    return zone_title(zone) if zone.is_placed else translate("RoundOverlay", "tray")
+    return zone_title(zone)  # the tray as the board names it
 
 
 def _badge(parent, text: str, colour: QColor, font: QFont,

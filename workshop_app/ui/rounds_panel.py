@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.diagnosis import diagnose
+from workshop_app.domain.diagnosis import Diagnosis, diagnose
 from workshop_app.domain.rounds import GROUP_A, GROUP_B, PERCEPTION_ROUNDS, SOLL, Rounds
 from workshop_app.domain.session import Session
 from workshop_app.ui.after_paint import AfterPaint
@@ -122,15 +122,22 @@ class RoundsPanel(QDockWidget):
         if gap.divergence is None:
             lines.append(self.tr("Neither group has placed a card yet."))
         else:
-            lines.append(self.tr("Divergence: %1 % (%2 cards disputed, %3 agreed)")
+            lines.append(self.tr("Divergence: %1 % (%n card(s) disputed, %2 agreed)", "",
+                                 len(gap.disputed))
                          .replace("%1", str(round(gap.divergence * 100)))
-                         .replace("%2", str(len(gap.disputed))).replace("%3", str(len(gap.agreed))))
+                         .replace("%2", str(len(gap.agreed))))
         for name in (GROUP_A, GROUP_B):
-            flagged = diagnose(rounds.board(name)).flagged()
-            names = ", ".join(r.archetype.name(self.language) for r in flagged) or self.tr("nothing")
-            lines.append(self.tr("%1 sees: %2").replace("%1", rounds.group_name(name))
-                         .replace("%2", names))
+            lines.append(self._group_sees(rounds.group_name(name), diagnose(rounds.board(name))))
         self.gap_label.setText("\n".join(lines))
+
+    def _group_sees(self, group: str, diagnosis: Diagnosis) -> str:
+        flagged = diagnosis.flagged()
+        if flagged:
+            names = ", ".join(r.archetype.name(self.language) for r in flagged)
+            return self.tr("%1 sees: %2").replace("%1", group).replace("%2", names)
+        if diagnosis.placed:
+            return self.tr("%1 sees none of the four patterns").replace("%1", group)
+        return self.tr("%1 has not placed a card yet").replace("%1", group)
 
 
 def install(context: FeatureContext) -> RoundsPanel:
