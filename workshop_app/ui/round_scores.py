@@ -18,6 +18,7 @@ from workshop_app.ui.round_control import round_title
 
 
 def plain(text: str = "", *, bold: bool = False) -> QLabel:
+    """A word-wrapped plain-text label: card texts and group names are never markup."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # group names are never markup
     label.setWordWrap(True)

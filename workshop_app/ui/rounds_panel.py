@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -26,19 +25,9 @@ from workshop_app.domain.session import Session
 from workshop_app.ui.after_paint import AfterPaint
 from workshop_app.ui.board_scene import zone_title
 from workshop_app.ui.features import FeatureContext
+from workshop_app.ui.round_scores import plain
 
 CARD_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _label(text: str = "", *, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # card texts and group names are never markup
-    label.setWordWrap(True)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-    return label
 
 
 class RoundsPanel(QDockWidget):
@@ -53,12 +42,12 @@ class RoundsPanel(QDockWidget):
         self.overlay_shown = False
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        self.moves_heading = _label(bold=True)
+        self.moves_heading = plain(bold=True)
         self.moves_list = QListWidget(body)
         self.moves_list.setWordWrap(True)
         self.moves_list.itemClicked.connect(self._move_clicked)
-        self.gap_heading = _label(self.tr("Perception gap"), bold=True)
-        self.gap_label = _label()
+        self.gap_heading = plain(self.tr("Perception gap"), bold=True)
+        self.gap_label = plain()
         for widget in (self.moves_heading, self.moves_list, self.gap_heading, self.gap_label):
             layout.addWidget(widget)
         layout.addStretch(1)
