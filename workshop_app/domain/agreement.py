@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from workshop_app.domain.announcer import Announcer
 from workshop_app.domain.diagnosis import ARCHETYPE_IDS
 from workshop_app.domain.model import PLACED_ZONES, Board, CardMoved, Zone
 from workshop_app.domain.rounds import SOLL
@@ -145,7 +146,7 @@ AgreementChange = ContestChanged | HandoffChanged | ArchetypeAccepted | Agreemen
 Listener = Callable[[AgreementChange], None]
 
 
-class Agreement:
+class Agreement(Announcer[AgreementChange]):
     """The agreement's state on the target board `target()`."""
 
     def __init__(self, target: Callable[[], Board],
@@ -199,17 +200,6 @@ class Agreement:
 
     def is_empty(self) -> bool:
         return not (self._contests or self._handoffs or self._accepted or self._closed)
-
-    # --- listeners ---
-
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
-    def _announce(self, change: AgreementChange) -> AgreementChange:
-        for listener in list(self._listeners):
-            listener(change)
-        return change
 
     # --- operations ---
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from workshop_app.domain import limits
+from workshop_app.domain.announcer import Announcer
 
 
 class Zone(StrEnum):
@@ -129,7 +130,7 @@ _UNCHANGED = object()
 
 
 @dataclass
-class Board:
+class Board(Announcer[Change]):
     """Which card sits in which zone, and in what order.
 
     Invariants: every card is in exactly one zone; card ids are unique.
@@ -246,18 +247,6 @@ class Board:
         listed = [card_id for ids in self._zones.values() for card_id in ids]
         assert len(listed) == len(set(listed)), "a card sits in two places"
         assert set(listed) == set(self._cards), "cards and zones disagree"
-
-    # --- listeners ---
-
-    def subscribe(self, listener: Listener) -> Callable[[], None]:
-        """Call `listener` with every change record; returns a function that unsubscribes."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
-    def _announce(self, change: Change) -> Change:
-        for listener in list(self._listeners):
-            listener(change)
-        return change
 
     # --- operations ---
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from workshop_app.domain.announcer import Announcer
 from workshop_app.domain.model import (
     ALL_ZONES,
     Board,
@@ -155,7 +156,7 @@ RoundChange = RoundStarted | RoundSwitched | GroupRenamed
 RoundListener = Callable[[RoundChange], None]
 
 
-class Rounds:
+class Rounds(Announcer[RoundChange]):
     """The boards of a session by round name, the active round and the perception groups' names."""
 
     def __init__(self, boards: dict[str, Board], active: str = IST,
@@ -206,17 +207,6 @@ class Rounds:
     def group_name(self, name: str) -> str:
         """The group a perception round belongs to ("" for Ist and Soll)."""
         return self.groups[PERCEPTION_ROUNDS.index(name)] if name in PERCEPTION_ROUNDS else ""
-
-    # --- listeners ---
-
-    def subscribe(self, listener: RoundListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
-    def _announce(self, change: RoundChange) -> RoundChange:
-        for listener in list(self._listeners):
-            listener(change)
-        return change
 
     # --- operations ---
 

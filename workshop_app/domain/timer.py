@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from workshop_app.domain.announcer import Announcer
+
 PRESET_MINUTES: tuple[int, ...] = (5, 10, 15)
 DEFAULT_SECONDS = 10 * 60
 MAX_SECONDS = 8 * 60 * 60  # a working day; a longer phase is a typing error
@@ -94,22 +96,16 @@ def format_clock(seconds: float) -> str:
 
 
 @dataclass
-class PhaseTimer:
+class PhaseTimer(Announcer[TimerChanged]):
     """The timer of one session. Its state is a `TimerState`; each method returns a record."""
 
     state: TimerState = field(default_factory=TimerState)
     _listeners: list[TimerListener] = field(default_factory=list, repr=False, compare=False)
 
-    def subscribe(self, listener: TimerListener) -> Callable[[], None]:
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
     def _apply(self, action: str, after: TimerState) -> TimerChanged:
         change = TimerChanged(action, self.state, after)
         self.state = after
-        for listener in list(self._listeners):
-            listener(change)
-        return change
+        return self._announce(change)
 
     def set_length(self, seconds: object) -> TimerChanged:
         """A new length (a preset or any other); the timer stops with the whole length left."""
