@@ -1,8 +1,10 @@
 """Drive a session with a long run of moves, undos and redos, printing the count after each commit.
 
-Run as a subprocess by the kill tests:  python tests/session_driver.py {storage|window} SESSION SEED STEPS
+Run as a subprocess by the kill tests:  python tests/session_driver.py {storage|window|app} SESSION SEED STEPS
 `storage` drives the domain board and the store directly; `window` drives the real MainWindow (each
-step one command on its undo stack, saved by the window's autosave). After each step returns, the step
+step one command on its undo stack, saved by the window's autosave); `app` starts the window as
+`workshop-app` does (the session read and shown first, its store opened after the first paint or by
+the first commit, whichever comes first) and then drives it as `window`. After each step returns, the step
 is committed, and the driver prints the number of steps done so far.
 
 `expected_snapshots(seed, steps)` replays the same steps on a plain board, so the test knows the board
@@ -101,17 +103,21 @@ def drive_storage(path: Path, steps: list[Step]) -> None:
         print(number, flush=True)
 
 
-def drive_window(path: Path, steps: list[Step]) -> None:
+def drive_window(path: Path, steps: list[Step], app_start: bool = False) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from workshop_app.ui.app import build_window
     from workshop_app.ui.recent_sessions import KEY_LAST
 
     settings = QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat)
     settings.setValue(KEY_LAST, str(path))  # the window reopens it at start, as after a crash
-    window = build_window("en", sessions_dir=path.parent, settings=settings)
+    window = build_window("en", sessions_dir=path.parent, settings=settings, defer_secondary=app_start)
     assert window.sessions.store is not None, window.sessions.last_error
+    if app_start:
+        window.show()
+        QApplication.processEvents()  # the first paint; the store opens now or with the first commit
     for number, step in enumerate(steps, start=1):
         if step.kind == "move":
             window.undo_stack.push(_move_command(window, step))
@@ -132,7 +138,10 @@ def _move_command(window, step: Step):
 def main(argv: list[str]) -> None:
     mode, path, seed, count = argv[0], Path(argv[1]), int(argv[2]), int(argv[3])
     steps = steps_for(seed, count)
-    (drive_storage if mode == "storage" else drive_window)(path, steps)
+    if mode == "storage":
+        drive_storage(path, steps)
+    else:
+        drive_window(path, steps, app_start=mode == "app")
 
 
 if __name__ == "__main__":

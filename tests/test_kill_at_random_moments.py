@@ -69,7 +69,7 @@ def test_sigkill_at_20_random_moments_loses_no_committed_move(tmp_path):
         folder.mkdir()
         with SessionStore.create(folder, SessionInfo(f"Kill {kill}"), load_deck().board()) as store:
             path = store.path
-        mode = "window" if kill % 5 == 4 else "storage"
+        mode = {4: "window", 9: "app"}.get(kill % 10, "storage")  # app: the store opens after paint
         delay = rng.uniform(-0.3, 0.0) if kill % 7 == 3 else rng.uniform(0.0, 0.4)
         seed = SEED + kill
         reported = drive_and_kill_after(mode, path, seed, delay)

@@ -1,6 +1,7 @@
 """What the app's start loads before the board's first paint: the deferred features' modules (and
-ReportLab behind the export) load only after it. Runs in a fresh interpreter, since the test session
-has imported everything long before."""
+ReportLab behind the export) load only after it, and so does sqlite-utils when the start reopens a
+session (it is read with the standard library; the store opens after the paint). Runs in a fresh
+interpreter, since the test session has imported everything long before."""
 
 from __future__ import annotations
 
@@ -18,16 +19,19 @@ from PySide6.QtCore import QSettings
 from workshop_app.ui.app import build_window, create_app
 
 folder = Path(sys.argv[1])
-(folder / "sessions").mkdir()
+(folder / "sessions").mkdir(exist_ok=True)
 app = create_app([sys.argv[0]])
 settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
 window = build_window("en", sessions_dir=folder / "sessions", settings=settings, defer_secondary=True)
 before = sorted(sys.modules)
+store_open_before = getattr(window.sessions.store, "is_open", True)
 window.finish_startup()
 after = sorted(sys.modules)
 cards = len(window.board_scene.items_by_id)
+store_open_after = getattr(window.sessions.store, "is_open", True)
 window.close()
-print(json.dumps({"before": before, "after": after, "cards": cards}))
+print(json.dumps({"before": before, "after": after, "cards": cards, "store_open_before": store_open_before,
+                  "store_open_after": store_open_after}))
 """
 
 
@@ -49,3 +53,38 @@ def test_deferred_features_load_their_modules_only_after_the_first_paint(tmp_pat
     dialogs = ("workshop_app.ui.session_dialogs", "workshop_app.ui.card_dialog", "workshop_app.ui.note_popup")
     assert [name for name in dialogs if name in loaded["before"]] == []
     assert [name for name in deferred if name not in loaded["after"]] == []
+
+
+def test_a_reopened_session_is_shown_without_sqlite_utils_which_loads_right_after_the_paint(tmp_path):
+    first = _modules_at_start(tmp_path)  # creates the demo workshop session: writing needs sqlite-utils
+    assert "sqlite_utils" in first["before"]
+    again = _modules_at_start(tmp_path)  # reopens it
+    assert again["cards"] == 22
+    assert "sqlite_utils" not in again["before"] and not again["store_open_before"]
+    assert "sqlite_utils" in again["after"] and again["store_open_after"]
+
+
+def a_session(folder) -> str:
+    from workshop_app.domain.deck import load_deck
+    from workshop_app.domain.session import SessionInfo
+    from workshop_app.storage import SessionStore
+
+    with SessionStore.create(folder, SessionInfo("Ohne"), load_deck().board()) as store:
+        return str(store.path)
+
+
+def _in_a_fresh_interpreter(code: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          timeout=60)
+    return done.stdout.split()
+
+
+def test_reading_and_checking_a_session_loads_no_sqlite_utils(tmp_path):
+    path = a_session(tmp_path)
+    assert _in_a_fresh_interpreter(
+        "import sys\nfrom workshop_app.storage import read_session\n"
+        f"print(read_session({path!r}).info.title, 'sqlite_utils' in sys.modules)") == ["Ohne", "False"]
+    assert _in_a_fresh_interpreter(
+        "import sys\nfrom workshop_app.storage.first_read import read_locked\n"
+        f"session = read_locked({path!r}).session\n"
+        "print(len(session.board.cards()), 'sqlite_utils' in sys.modules)") == ["22", "False"]

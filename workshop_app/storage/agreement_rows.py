@@ -9,8 +9,7 @@ are rows of `votes` with the zone's name as the voter. A file older than m003 re
 from __future__ import annotations
 
 import sqlite3
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workshop_app.domain.agreement import (
     AGREEMENT_ROUND,
@@ -26,6 +25,10 @@ from workshop_app.domain.agreement import (
     restore,
 )
 from workshop_app.domain.model import PLACED_ZONES, Zone
+from workshop_app.storage.known_schemas import table_names
+
+if TYPE_CHECKING:
+    from workshop_app.storage.known_schemas import Readable
 
 AGREEMENT_TABLES = ("contests", "handoffs", "accepted_archetypes", "agreement")
 AGREEMENT_RECORDS = (ContestChanged, HandoffChanged, ArchetypeAccepted, AgreementClosed)
@@ -76,9 +79,9 @@ def write_whole_agreement(conn: sqlite3.Connection, agreement: Agreement,
                  (round_name, int(agreement.closed)))
 
 
-def read_agreement(db: Database, round_name: str, agreement: Agreement) -> Agreement:
+def read_agreement(db: Readable, round_name: str, agreement: Agreement) -> Agreement:
     """Fill the new `agreement` with the round's stored agreement (validated as any change is)."""
-    tables = set(db.table_names())
+    tables = table_names(db)
     if not set(AGREEMENT_TABLES) <= tables:
         return agreement
     votes: dict[str, dict[str, int]] = {}

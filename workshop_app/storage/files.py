@@ -3,6 +3,10 @@
 Every check that can refuse a file runs before anything is written to it, so a refused file stays
 byte-for-byte as it was. A connection never runs code from the file: `PRAGMA trusted_schema=OFF`,
 extension loading off, no plugins of sqlite-utils, and files with views or triggers are refused.
+
+Reading and checking need only the standard library's sqlite3 (the schema is compared with the
+snapshot in `known_schemas`), so a session can be read before sqlite-utils is loaded: the app's window
+shows its board first and loads sqlite-utils for the writable store right after (`connect`).
 """
 
 from __future__ import annotations
@@ -13,12 +17,11 @@ import sqlite3
 import struct
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from workshop_app.domain.write_target import SQLITE_HEADER, starts_with_sqlite_header
-from workshop_app.storage import schema
+from workshop_app.storage import known_schemas as schema
 from workshop_app.storage.errors import (
     CorruptError,
     FileMissingError,
@@ -29,6 +32,9 @@ from workshop_app.storage.errors import (
     TruncatedError,
 )
 from workshop_app.storage.lock import open_regular_file
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HEADER_SIZE = 100
 
@@ -84,11 +90,14 @@ def _page_size(header: bytes) -> int | None:
 
 def connect(path: Path, *, read_only: bool) -> Database:
     """A sqlite-utils Database on an existing file, opened without trusting it."""
-    return _connect_uri(path, "ro" if read_only else "rw")
+    from sqlite_utils import Database  # loaded by the first writer, not by reading
+
+    conn = _connect_uri(path, "ro" if read_only else "rw")
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
-def connect_for_reading(path: Path) -> Database:
-    """A read-only, validated connection that changes nothing in the folder.
+def connect_for_reading(path: Path) -> sqlite3.Connection:
+    """A read-only, validated sqlite3 connection that changes nothing in the folder.
 
     With neither a `-wal` nor a `-journal` beside the file, nothing but the file holds its content, and
     it is read as immutable: no side files are made (reading works in a folder we may not write, and
@@ -106,7 +115,7 @@ def connect_for_reading(path: Path) -> Database:
     return db
 
 
-def _read_private_copy(path: Path, sides: list[str]) -> Database:
+def _read_private_copy(path: Path, sides: list[str]) -> sqlite3.Connection:
     """The file and its side files copied to a private folder, recovered there as SQLite recovers
     them (WAL replayed, hot journal rolled back) and held in memory; the originals are not touched."""
     with tempfile.TemporaryDirectory(prefix="grenzziehung-read-") as folder:
@@ -121,24 +130,24 @@ def _read_private_copy(path: Path, sides: list[str]) -> Database:
         try:
             validate(source, path)
             memory = sqlite3.connect(":memory:")
-            source.conn.backup(memory)
+            source.backup(memory)
         except sqlite3.Error as exc:
             raise _classify(path, exc) from None
         finally:
             source.close()
     harden(memory)
-    return Database(memory, recursive_triggers=False, execute_plugins=False)
+    return memory
 
 
-def _connect_uri(path: Path, mode: str) -> Database:
-    """A hardened sqlite-utils Database on the existing file `path`, opened with `?mode=<mode>`."""
+def _connect_uri(path: Path, mode: str) -> sqlite3.Connection:
+    """A hardened sqlite3 connection to the existing file `path`, opened with `?mode=<mode>`."""
     uri = f"file:{quote(os.fsencode(Path(path).resolve()))}?mode={mode}"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=5.0)
     except sqlite3.Error as exc:
         raise _classify(path, exc) from None
     harden(conn)
-    return Database(conn, recursive_triggers=False, execute_plugins=False)
+    return conn
 
 
 def harden(conn: sqlite3.Connection) -> None:
@@ -149,9 +158,10 @@ def harden(conn: sqlite3.Connection) -> None:
         conn.enable_load_extension(False)
 
 
-def validate(db: Database, path: Path) -> list[str]:
+def validate(db: sqlite3.Connection | Database, path: Path) -> list[str]:
     """Accept only a schema this app wrote (compared exactly, before any row is read), then refuse
-    damaged files and newer versions; return the applied migrations."""
+    damaged files and newer versions; return the applied migrations. `db`: a sqlite3 connection or a
+    sqlite-utils Database."""
     try:
         found = schema.schema_of(db)
     except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page can hold invalid UTF-8
@@ -161,11 +171,9 @@ def validate(db: Database, path: Path) -> list[str]:
         raise _foreign(db, path, found)
     try:
         result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-        applied = [m.name for m in schema.MIGRATIONS.applied(db)]
+        applied = schema.applied_names(db)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _classify(path, exc) from None
-    except KeyError as exc:  # a damaged migrations table lacks a column sqlite-utils reads
-        raise CorruptError(path=path, detail=f"the migrations table has no column {exc}") from None
     if result != ["ok"]:
         if looks_truncated(path):
             raise TruncatedError(path=path)
@@ -178,16 +186,16 @@ def validate(db: Database, path: Path) -> list[str]:
     return applied
 
 
-def _foreign(db: Database, path: Path, found: schema.SchemaObjects) -> Exception:
+def _foreign(db: sqlite3.Connection | Database, path: Path, found: schema.SchemaObjects) -> Exception:
     """Why a schema this app did not write is refused. Rows are read only from a migrations table
     declared exactly as this app declares it (to tell a newer version of this app)."""
     code = sorted(name for kind, name, _, _ in found if kind in ("view", "trigger"))
     if code:
         return NotASessionError(path=path, detail=f"it contains views or triggers: {', '.join(code)}")
     tables = {name: sql for kind, name, _, sql in found if kind == "table"}
-    if tables.get(schema.MIGRATIONS.migrations_table) == schema.migrations_table_sql():
+    if tables.get(schema.MIGRATIONS_TABLE) == schema.migrations_table_sql():
         try:
-            applied = [m.name for m in schema.MIGRATIONS.applied(db)]
+            applied = schema.applied_names(db)
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             return _classify(path, exc)
         known = schema.known_names()
@@ -195,8 +203,7 @@ def _foreign(db: Database, path: Path, found: schema.SchemaObjects) -> Exception
             return NewerSchemaError(path=path, found=schema.version_of(applied), known=len(known))
     if "session" not in tables:
         return NotASessionError(path=path, detail="no session table")
-    newest = max(schema.expected_schemas().items(), key=lambda item: item[1])[0]
-    differing = sorted({name for _, name, _, _ in found ^ newest})
+    differing = sorted({name for _, name, _, _ in found ^ schema.newest_schema()})
     return NotASessionError(path=path, detail="its schema is not one this app writes (differs in: "
                                               f"{', '.join(differing[:5])})")
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workshop_app.domain.model import ALL_ZONES, Board, Card, Zone
 from workshop_app.domain.rounds import (
@@ -23,7 +22,11 @@ from workshop_app.domain.rounds import (
     RoundStarted,
     RoundSwitched,
 )
+from workshop_app.storage.known_schemas import table_names
 from workshop_app.storage.positions import spaced_keys
+
+if TYPE_CHECKING:
+    from workshop_app.storage.known_schemas import Readable
 
 UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (round, card_id) DO UPDATE SET zone = excluded.zone, "
@@ -84,10 +87,10 @@ def event_detail(detail: dict) -> str:
     return json.dumps(detail, ensure_ascii=False)
 
 
-def read_rounds(db: Database, cards: list[Card], active: str, text: type) -> Rounds:
+def read_rounds(db: Readable, cards: list[Card], active: str, text: type) -> Rounds:
     """Every started round's board over `cards`; a file without rounds has its board as Ist.
     `text(value, where)` checks a text column."""
-    migrated = db["rounds"].exists()  # a reader does not migrate: an older file has its Ist only
+    migrated = "rounds" in table_names(db)  # a reader does not migrate: an older file has its Ist only
     started = {name for (name,) in db.execute("SELECT name FROM rounds")} if migrated else set()
     names = [name for name in ROUND_ORDER if name in started | {IST}]
     boards = {name: _board(db, cards, name, text) for name in names}
@@ -96,7 +99,7 @@ def read_rounds(db: Database, cards: list[Card], active: str, text: type) -> Rou
     return Rounds(boards, active, groups if len(groups) == 2 else None)
 
 
-def _board(db: Database, cards: list[Card], round_name: str, text: type) -> Board:
+def _board(db: Readable, cards: list[Card], round_name: str, text: type) -> Board:
     zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
     for card_id, zone in db.execute("SELECT card_id, zone FROM placements WHERE round = ? "
                                     "ORDER BY zone, position", (round_name,)):

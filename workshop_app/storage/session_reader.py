@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workshop_app.domain.agreement import AGREEMENT_ROUND
 from workshop_app.domain.model import LANGUAGES, MAX_CARDS, Card
@@ -18,8 +17,12 @@ from workshop_app.domain.session import DEFAULT_ROUND, ActionItem, Session, Sess
 from workshop_app.storage import files
 from workshop_app.storage.agreement_rows import read_agreement
 from workshop_app.storage.errors import CorruptError, NotASessionError, SessionError
+from workshop_app.storage.known_schemas import column_names
 from workshop_app.storage.round_rows import read_rounds
 from workshop_app.storage.timer_store import read_timer
+
+if TYPE_CHECKING:
+    from workshop_app.storage.known_schemas import Readable
 
 
 def read_session(path: Path) -> Session:
@@ -35,13 +38,13 @@ def read_session(path: Path) -> Session:
         db.close()
 
 
-def current_round(db: Database) -> str:
+def current_round(db: Readable) -> str:
     """The round the session shows now; the first round when the file names none."""
     row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
     return row[0] if row and isinstance(row[0], str) and row[0] else DEFAULT_ROUND
 
 
-def load(db: Database, round_name: str, path: Path) -> Session:
+def load(db: Readable, round_name: str, path: Path) -> Session:
     """The session in the file, or a SessionError naming what is wrong with its content."""
     try:
         return _read(db, round_name)
@@ -53,7 +56,7 @@ def load(db: Database, round_name: str, path: Path) -> Session:
         raise NotASessionError(path=path, detail=" ".join(str(exc).split())[:200]) from None
 
 
-def _read(db: Database, round_name: str) -> Session:
+def _read(db: Readable, round_name: str) -> Session:
     row = db.execute("SELECT title, company, facilitator, date, language, participants FROM session "
                      "WHERE id = 1").fetchone()
     if row is None:
@@ -80,9 +83,9 @@ def _read(db: Database, round_name: str) -> Session:
     return session
 
 
-def _action_items(db: Database) -> list[ActionItem]:
+def _action_items(db: Readable) -> list[ActionItem]:
     """The next steps in order; `suggestion` is there from m005_agreement on."""
-    has_suggestion = "suggestion" in db["action_items"].columns_dict
+    has_suggestion = "suggestion" in column_names(db, "action_items")
     column = "suggestion" if has_suggestion else "''"
     return [ActionItem(*(_text(value, "action item") for value in row))
             for row in db.execute(f"SELECT what, who, due, {column} FROM action_items "  # noqa: S608

@@ -1,8 +1,7 @@
 """A session file held open for writing: every change is committed in one transaction as it happens.
 
 `SessionStore.create` makes a new file, `SessionStore.open` opens an existing one (after every check in
-`files.validate`, with the single-instance lock held); `reading.read_session` reads a file without
-holding it.
+`files.validate`, with the single-instance lock held); `session_reader.read_session` reads a file.
 `commit(changes, action)` writes what the changes touched (for a move only the moved card's placement
 row: see `positions`) plus one event row per change, in one transaction; `attach(board)` commits each
 board change as it happens.
@@ -126,10 +125,11 @@ class SessionStore:
             raise
 
     @classmethod
-    def open(cls, path: Path) -> SessionStore:
-        """Open an existing session for writing, migrating an older schema; refuse anything unsafe."""
+    def open(cls, path: Path, *, lock: SessionLock | None = None) -> SessionStore:
+        """Open an existing session for writing, migrating an older schema; refuse anything unsafe.
+        `lock`: the file's lock when the caller holds it already (`first_read.read_locked`)."""
         path = Path(path)
-        lock = SessionLock(path)
+        lock = lock or SessionLock(path)
         lock.acquire()  # first: a file this process holds is then never opened a second time
         db = None
         try:

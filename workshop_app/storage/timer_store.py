@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workshop_app.domain.timer import TimerChanged, TimerError, TimerState, checked_state
 from workshop_app.storage.errors import WriteFailedError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from workshop_app.storage.known_schemas import Readable
 
 TIMER_RECORDS = (TimerChanged,)
 _UPSERT = ("INSERT INTO timer (id, length_s, remaining_s, ends_at) VALUES (1, ?, ?, ?) "
@@ -42,7 +46,7 @@ def write_timer_change(conn: sqlite3.Connection, change: TimerChanged) -> tuple[
                            "remaining": change.after.remaining, "ends_at": change.after.ends_at}
 
 
-def read_timer(db: Database) -> TimerState | None:
+def read_timer(db: Readable) -> TimerState | None:
     """The stored timer, or None when the session has none yet or its row makes no sense."""
     try:
         row = db.execute("SELECT length_s, remaining_s, ends_at FROM timer WHERE id = 1").fetchone()

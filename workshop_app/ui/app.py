@@ -57,7 +57,8 @@ def build_window(language: str | None = None, *, sessions_dir: Path | None = Non
     board = Board() if with_sessions else load_deck().board()
     window = MainWindow(board, language, defer_secondary=defer_secondary, settings=settings)
     if with_sessions:
-        window.sessions.start(Path(sessions_dir) if sessions_dir else None, session)
+        window.sessions.start(Path(sessions_dir) if sessions_dir else None, session,
+                              store_after_paint=defer_secondary)
     return window
 
 

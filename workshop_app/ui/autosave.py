@@ -10,18 +10,23 @@ stack itself: the command now at the top is one that was there before.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
 from workshop_app.domain.session import ROUND_RECORDS, BoardReplaced, Session, WorkshopChange
-from workshop_app.storage import SessionError, SessionStore
+from workshop_app.storage import SessionError
 from workshop_app.ui.undo_history import UndoHistory
+
+if TYPE_CHECKING:
+    from workshop_app.storage.store import SessionStore
+    from workshop_app.ui.later_store import LaterStore
 
 
 class Autosave:
     """Commits a session's change records to its store."""
 
-    def __init__(self, store: SessionStore, session: Session, undo_stack: UndoHistory,
+    def __init__(self, store: SessionStore | LaterStore, session: Session, undo_stack: UndoHistory,
                  on_error: Callable[[SessionError], None],
                  on_recovered: Callable[[], None] = lambda: None) -> None:
         self.store, self.session, self.undo_stack = store, session, undo_stack

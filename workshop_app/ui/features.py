@@ -109,6 +109,7 @@ class FeatureContext:
     menus: MenuSections
     add_status: Callable[[QWidget], None]  # a permanent widget at the right of the status bar
     closing: SignalInstance  # the window is closing: release what you hold
+    painted: SignalInstance  # the board has painted (or the start is finished at once): what waited
 
 
 @dataclass(frozen=True)

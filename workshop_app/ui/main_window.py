@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
     `current` (the shown session and its change records)."""
 
     closing = Signal()  # the window is closing: features release what they hold
+    painted = Signal()  # the start is finished (after the board's first paint): features follow up
 
     def __init__(self, board: Board, language: str, *, defer_secondary: bool = False,
                  settings: QSettings | None = None) -> None:
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
             window=self, language=language, settings=settings or QSettings(), current=self.current,
             undo_stack=self.undo_stack, scene=self.board_scene, view=self.view,
             selection=self.selection, move_card=self.move_card, menus=self.menus,
-            add_status=self.add_permanent_status, closing=self.closing)
+            add_status=self.add_permanent_status, closing=self.closing, painted=self.painted)
         self.features: dict[str, QObject] = {}
         self._build_features(deferred=False)
         if defer_secondary:
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         if self._secondary_built:
             return
         self._secondary_built = True
+        self.painted.emit()  # first: the session shown at start opens for writing
         self.board_scene.enable_item_caches()
         self._build_status_bar()
         self._build_features(deferred=True)

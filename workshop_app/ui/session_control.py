@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -18,18 +19,22 @@ from workshop_app.domain.model import Board
 from workshop_app.domain.session import InfoChanged, Session, SessionInfo
 from workshop_app.storage import (
     SessionError,
-    SessionStore,
     check_folder,
     list_sessions,
     location,
     move_to_trash,
     newest_readable_session,
 )
+from workshop_app.storage.first_read import read_locked
 from workshop_app.ui.autosave import Autosave
 from workshop_app.ui.features import FeatureContext
+from workshop_app.ui.later_store import LaterStore
 from workshop_app.ui.messages import message_box
 from workshop_app.ui.recent_sessions import RecentSessions
 from workshop_app.ui.unsaved_banner import UnsavedBanner
+
+if TYPE_CHECKING:
+    from workshop_app.storage.store import SessionStore
 
 APP_TITLE = location.APP_NAME
 
@@ -50,7 +55,7 @@ class SessionController(QObject):
         self.current = context.current
         self.recent = RecentSessions(context.settings)
         self.folder: Path | None = None
-        self.store: SessionStore | None = None
+        self.store: SessionStore | LaterStore | None = None
         self.autosave: Autosave | None = None
         self.last_error: str | None = None
         self.menu: QObject | None = None  # the File menu entries (ui/session_menu.py)
@@ -61,6 +66,7 @@ class SessionController(QObject):
         self.banner = UnsavedBanner(context.window)  # shown while the board is not being saved
         self.current.recorded.connect(self._recorded)
         context.closing.connect(self._close_store)  # release the file (and its lock) for the next instance
+        context.painted.connect(self.open_store)  # a session shown at start opens for writing now
 
     @property
     def session(self) -> Session | None:
@@ -77,10 +83,14 @@ class SessionController(QObject):
 
     # --- start-up ---
 
-    def start(self, sessions_dir: Path | None = None, session: Path | None = None) -> None:
+    def start(self, sessions_dir: Path | None = None, session: Path | None = None, *,
+              store_after_paint: bool = False) -> None:
         """Choose the sessions folder (`--sessions-dir`, the preference, or the default), then open
         `session`, else reopen the folder's last session, else its newest readable one (fresh settings,
-        a copied folder); only a folder without a session gets the demo workshop."""
+        a copied folder); only a folder without a session gets the demo workshop.
+
+        `store_after_paint` (the app's start): the session is read and shown with its file locked, and
+        opened for writing when the window has painted (`open_store`); see ui/later_store.py."""
         if not self.use_folder(sessions_dir):
             self._show_unsaved_demo()
             return
@@ -89,7 +99,7 @@ class SessionController(QObject):
         if reopen is None and session is None:
             reopen = newest_readable_session(self.folder)
         if reopen is not None:
-            error = self._try_open(reopen)
+            error = self._try_open(reopen, store_after_paint=store_after_paint)
             if error is not None:
                 self._choose_after_failed_start(error.message(self.context.language))
             return
@@ -183,13 +193,22 @@ class SessionController(QObject):
             self.report(error)
         return error is None
 
-    def _try_open(self, path: Path) -> SessionError | None:
+    def _try_open(self, path: Path, *, store_after_paint: bool = False) -> SessionError | None:
         """Open and show a session file; the error when it cannot be opened."""
         path = Path(path)
         if self.store is not None and self.store.path.resolve() == path.resolve():
             return None
         try:
-            store = SessionStore.open(path)
+            lock = None
+            if store_after_paint:
+                locked = read_locked(path)  # lock, check and read with the standard library only
+                if locked.session is not None:
+                    self._show(LaterStore(locked), locked.session)
+                    return None
+                lock = locked.lock  # an older version: migrated (and read) by the store first
+            from workshop_app.storage import SessionStore  # sqlite-utils: not for a session read at start
+
+            store = SessionStore.open(path, lock=lock)
         except SessionError as exc:
             return exc
         try:
@@ -201,6 +220,8 @@ class SessionController(QObject):
         return None
 
     def new_session(self, info: SessionInfo, board: Board) -> bool:
+        from workshop_app.storage import SessionStore
+
         try:
             store = SessionStore.create(self.folder_or_default(), info, board)
             session = store.load()
@@ -217,7 +238,18 @@ class SessionController(QObject):
         copy.title = title
         return self.new_session(copy, self.current.board.emptied())
 
-    def _show(self, store: SessionStore, session: Session) -> None:
+    def open_store(self) -> None:
+        """Open the file of a session shown before it was opened for writing (see `start`); when it
+        cannot be opened, say why and offer the same choice as a start that failed."""
+        if not isinstance(self.store, LaterStore) or self.store.is_open:
+            return
+        try:
+            self.store.open()
+        except SessionError as exc:
+            self._close_store()
+            self._choose_after_failed_start(exc.message(self.context.language))
+
+    def _show(self, store: SessionStore | LaterStore, session: Session) -> None:
         self._close_store()
         self.store = store
         self._save_failed_shown = False
