@@ -13,8 +13,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth as _reportlab_string_width
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from workshop_app.domain.model import PLACED_ZONES, Board, Card, Zone
 from workshop_app.export.fonts import BOLD, REGULAR
@@ -39,6 +40,7 @@ BOUNDARY_W = 2.2
 # (font size, smallest card width) from the most to the least readable
 LEVELS = ((9.0, 86.0), (8.5, 80.0), (8.0, 74.0), (7.0, 64.0), (6.0, 54.0), (5.0, 44.0))
 MAX_LINES = 4
+CUSTOM_DASH = (2, 1.5)  # a custom card's edge
 
 
 @lru_cache(maxsize=20000)
@@ -236,69 +238,101 @@ class BoardDrawing:
 
     # --- drawing ---
 
-    def build(self, width: float, max_height: float) -> Drawing:
+    def build(self, width: float, max_height: float) -> BoardFlowable:
+        """The board laid out for `width`, scaled down as a whole when even the least readable level
+        is higher than `max_height`."""
         plan = self._plan(width, max_height)
-        group = Group()
-        widths = plan.widths
+        scale = min(1.0, max_height / plan.height) if plan.height > 0 else 1.0
+        return BoardFlowable(self, plan, width, scale)
+
+    def draw(self, canvas: Canvas, plan: _Plan) -> None:
+        """Paint the board at the canvas's origin: the zones left to right, then the boundaries."""
         x = 0.0
         for zone in PLACED_ZONES:
-            self._draw_zone(group, zone, x, widths[zone], plan)
-            x += widths[zone]
-        self._draw_boundary(group, widths, plan.height)
-        scale = min(1.0, max_height / plan.height) if plan.height > 0 else 1.0
-        drawing = Drawing(width * scale, plan.height * scale)
-        if scale < 1.0:
-            group.scale(scale, scale)
-        drawing.add(group)
-        return drawing
+            self._draw_zone(canvas, zone, x, plan.widths[zone], plan)
+            x += plan.widths[zone]
+        canvas.setStrokeColor(BOUNDARY)
+        canvas.setLineWidth(BOUNDARY_W)
+        canvas.setDash()
+        x = plan.widths[Zone.MARKETING]
+        for zone in (Zone.SHARED, Zone.SALES):
+            canvas.line(x, 0, x, plan.height)
+            x += plan.widths[zone]
 
-    def _draw_zone(self, group: Group, zone: Zone, x: float, zone_w: float, plan: _Plan) -> None:
+    def _draw_zone(self, canvas: Canvas, zone: Zone, x: float, zone_w: float, plan: _Plan) -> None:
         top = plan.height
-        group.add(Rect(x, 0, zone_w, plan.height, fillColor=ZONE_COLOURS[zone], strokeColor=None))
+        canvas.setFillColor(ZONE_COLOURS[zone])
+        canvas.rect(x, 0, zone_w, plan.height, stroke=0, fill=1)
         title = self.labels[f"zone_{zone.value}"]
         count = f"  {len(self.cards[zone])}"
-        title_w = stringWidth(title, BOLD, 11) + stringWidth(count, REGULAR, 9)
-        title_x = x + (zone_w - title_w) / 2
-        group.add(String(title_x, top - 17, title, fontName=BOLD, fontSize=11, fillColor=INK))
-        group.add(String(title_x + stringWidth(title, BOLD, 11), top - 17, count, fontName=REGULAR,
-                         fontSize=9, fillColor=MUTED))
+        title_w = stringWidth(title, BOLD, 11)
+        title_x = x + (zone_w - (title_w + stringWidth(count, REGULAR, 9))) / 2
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(title_x, top - 17, title)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(REGULAR, 9)
+        canvas.drawString(title_x + title_w, top - 17, count)
         columns = plan.columns[zone]
         card_w = self._card_w(zone_w, columns)
         if not self.cards[zone]:
-            empty = self.labels["empty_zone"]
-            group.add(String(x + zone_w / 2, top - TITLE_H - PAD - plan.card_h / 2, empty,
-                             fontName=REGULAR, fontSize=8, fillColor=MUTED, textAnchor="middle"))
+            canvas.setFillColor(MUTED)
+            canvas.setFont(REGULAR, 8)
+            canvas.drawCentredString(x + zone_w / 2, top - TITLE_H - PAD - plan.card_h / 2,
+                                     self.labels["empty_zone"])
+        canvas.setFont(REGULAR, plan.font_size)
         for index, card in enumerate(self.cards[zone]):
             row, col = divmod(index, columns)
             card_x = x + PAD + col * (card_w + GAP)
             card_y = top - TITLE_H - PAD - row * (plan.card_h + GAP) - plan.card_h
-            self._draw_card(group, card, card_x, card_y, card_w, plan)
+            self._draw_card(canvas, card, card_x, card_y, card_w, plan)
 
-    def _draw_card(self, group: Group, card: Card, x: float, y: float, w: float, plan: _Plan) -> None:
+    def _draw_card(self, canvas: Canvas, card: Card, x: float, y: float, w: float, plan: _Plan) -> None:
         off = card.id in self.off_reference
-        group.add(Rect(x, y, w, plan.card_h, rx=2, ry=2, fillColor=WHITE,
-                       strokeColor=FLAGGED if off else CARD_EDGE,
-                       strokeWidth=1.1 if off else 0.6,
-                       strokeDashArray=(2, 1.5) if card.custom else None))
+        canvas.setFillColor(WHITE)
+        canvas.setStrokeColor(FLAGGED if off else CARD_EDGE)
+        canvas.setLineWidth(1.1 if off else 0.6)
+        canvas.setDash(*((CUSTOM_DASH,) if card.custom else ()))
+        canvas.roundRect(x, y, w, plan.card_h, 2, stroke=1, fill=1)
         if off:
-            group.add(Rect(x, y, 3, plan.card_h, fillColor=FLAGGED, strokeColor=None))
+            canvas.setFillColor(FLAGGED)
+            canvas.rect(x, y, 3, plan.card_h, stroke=0, fill=1)
         size = plan.font_size
         leading = size * 1.22
         lines = self._wrap(card.id, size, self._text_w(w), plan.lines)
-        block_h = len(lines) * leading
-        first_baseline = y + plan.card_h / 2 + block_h / 2 - size * 0.95
+        first_baseline = y + plan.card_h / 2 + len(lines) * leading / 2 - size * 0.95
+        canvas.setFillColor(INK)
         for number, line in enumerate(lines):
-            group.add(String(x + CARD_PAD + 2, first_baseline - number * leading, line,
-                             fontName=REGULAR, fontSize=size, fillColor=INK))
+            canvas.drawString(x + CARD_PAD + 2, first_baseline - number * leading, line)
 
-    @staticmethod
-    def _draw_boundary(group: Group, widths: dict[Zone, float], height: float) -> None:
-        x = widths[Zone.MARKETING]
-        for zone in (Zone.SHARED, Zone.SALES):
-            group.add(Line(x, 0, x, height, strokeColor=BOUNDARY, strokeWidth=BOUNDARY_W))
-            x += widths[zone]
+
+class BoardFlowable(Flowable):
+    """The board as a flowable that paints straight onto the page's canvas (as many rectangles and
+    strings as a Drawing of shapes would give, without building and validating a shape per card)."""
+
+    def __init__(self, builder: BoardDrawing, plan: _Plan, width: float, scale: float) -> None:
+        super().__init__()
+        self.builder = builder
+        self.plan = plan
+        self.scale = scale
+        self.width = width * scale
+        self.height = plan.height * scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setLineCap(0)
+        canvas.setLineJoin(0)
+        canvas.setDash()
+        if self.scale < 1.0:
+            canvas.scale(self.scale, self.scale)
+        self.builder.draw(canvas, self.plan)
+        canvas.restoreState()
 
 
 def board_drawing(board: Board, labels: Labels, width: float, max_height: float,
-                  off_reference: Collection[str] = ()) -> Drawing:
+                  off_reference: Collection[str] = ()) -> BoardFlowable:
     return BoardDrawing(board, labels, off_reference).build(width, max_height)
