@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from workshop_app.export import page_template
@@ -61,3 +63,48 @@ def test_the_board_drawing_wraps_each_card_text_once_per_size_and_width(monkeypa
     monkeypatch.setattr(board_drawing, "wrap", counting)
     summary_pdf(Session(SessionInfo("Voll"), board))
     assert wrapped and max(wrapped.values()) == 1
+
+
+def test_no_paragraph_breaks_its_lines_twice_at_the_same_width(monkeypatch):
+    """A table cell is wrapped for the table's height, by the frame and when it is drawn: its lines are
+    broken once per width, not each time."""
+    from collections import Counter
+
+    from reportlab.platypus import Paragraph
+
+    from workshop_app.domain.deck import reference_board
+    from workshop_app.domain.session import ActionItem, Session, SessionInfo
+    from workshop_app.export import summary_pdf
+
+    session = Session(SessionInfo("Zeilen", participants=["Anna", "Bernd"]), reference_board())
+    session.notes = {card.id: f"Notiz zu {card.id}" for card in session.board.cards()[:5]}
+    session.action_items = [ActionItem(f"Schritt {n}", "Team", "2025-04-30") for n in range(4)]
+    broken: Counter = Counter()
+    original = Paragraph.breakLines
+
+    def counting(paragraph, widths):
+        broken[(id(paragraph), tuple(widths))] += 1
+        return original(paragraph, widths)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    summary_pdf(session)
+    assert len(broken) > 60 and max(broken.values()) == 1
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=120))
+def test_a_plain_text_paragraph_is_what_reportlabs_parser_makes_of_it(text):
+    """Escaped user text without markup skips the XML parser: the fragment and the lines are the
+    parser's."""
+    from reportlab.platypus import Paragraph
+
+    from workshop_app.export.page_template import page_styles
+    from workshop_app.export.paragraphs import paragraph
+    from workshop_app.export.texts import markup
+
+    register_fonts()
+    for style in (page_styles().cell, page_styles().title):
+        expected, made = Paragraph(markup(text), style), paragraph(markup(text), style)
+        assert [frag.__dict__ for frag in made.frags] == [frag.__dict__ for frag in expected.frags]
+        assert made.wrap(120, 500) == expected.wrap(120, 500)
+        assert repr(made.blPara.lines) == repr(expected.blPara.lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -42,7 +43,9 @@ class Styles:
     fact_value: ParagraphStyle
 
 
+@cache
 def page_styles() -> Styles:
+    """The summary's paragraph styles, made once per process (no one changes them)."""
     base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.5, textColor=INK)
 
     def derive(name: str, **changes: object) -> ParagraphStyle:

@@ -9,6 +9,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableS
 from workshop_app.domain.model import Board, Zone
 from workshop_app.export.page_template import TABLE_START_ROOM, Styles
 from workshop_app.export.palette import MUTED, PANEL, RULE
+from workshop_app.export.paragraphs import paragraph
 from workshop_app.export.texts import Labels, markup
 
 
@@ -27,7 +28,7 @@ class StoryTools:
         return card_id
 
     def para(self, text_markup: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(text_markup, style)
+        return paragraph(text_markup, style)
 
     def table(self, header_keys: tuple[str, ...], rows: list[list[str]], widths: list[float],
               keep_lines: tuple[int, ...] = (), extra: list[tuple] | None = None,
