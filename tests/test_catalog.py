@@ -9,7 +9,14 @@ from pathlib import Path
 from workshop_app.domain.model import Zone
 from workshop_app.domain.session import SessionInfo
 from workshop_app.storage import SessionStore
-from workshop_app.storage.catalog import SessionSummary, _modified, list_sessions, session_files, summarize
+from workshop_app.storage.catalog import (
+    SessionSummary,
+    _modified,
+    list_sessions,
+    newest_readable_session,
+    session_files,
+    summarize,
+)
 
 
 def make(folder: Path, deck, title: str, placed: int = 0) -> Path:
@@ -69,3 +76,20 @@ def test_a_wal_newer_than_its_session_dates_the_session(tmp_path, deck):
 
 def test_a_session_gone_before_its_time_is_read_counts_as_never_changed(tmp_path):
     assert _modified(tmp_path / "gone.sqlite") == 0.0
+
+
+def test_start_up_reopens_the_newest_session_that_can_be_read(tmp_path, deck):
+    assert newest_readable_session(tmp_path) is None  # an empty folder: the demo workshop instead
+    old, new = make(tmp_path, deck, "Alt"), make(tmp_path, deck, "Neu")
+    broken = tmp_path / "kaputt.sqlite"
+    broken.write_bytes(b"no database")
+    for path, stamp in ((old, 1_700_000_000), (new, 1_700_000_100), (broken, 1_700_000_200)):
+        for candidate in (path, Path(f"{path}-wal")):
+            if candidate.exists():
+                os.utime(candidate, (stamp, stamp))
+    assert newest_readable_session(tmp_path) == new  # the newer broken file is passed over
+    os.utime(old, (1_700_000_300, 1_700_000_300))
+    assert newest_readable_session(tmp_path) == old
+    for path in (old, new):
+        path.write_bytes(b"no database either")
+    assert newest_readable_session(tmp_path) is None  # nothing readable: the demo workshop again
