@@ -61,6 +61,40 @@ def test_a_failed_create_keeps_a_side_file_it_did_not_make(tmp_path, monkeypatch
     assert stranger.read_bytes() == b"someone else's"
 
 
+def test_a_failed_create_whose_connection_also_fails_to_close_leaves_no_file_and_no_lock(tmp_path,
+                                                                                         monkeypatch):
+    new_database = store_module._new_database
+
+    def closing_badly(path):
+        db = new_database(path)
+        close = db.close
+
+        def close_then_fail():
+            close()
+            raise sqlite3.OperationalError("disk I/O error")
+        db.close = close_then_fail
+        return db
+    monkeypatch.setattr(store_module, "_new_database", closing_badly)
+    monkeypatch.setattr(schema.MIGRATIONS, "apply", failing(sqlite3.OperationalError("boom")))
+    with pytest.raises(WriteFailedError, match="boom"):
+        SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    SessionStore.create(tmp_path, INFO, load_deck().board()).close()  # the lock was released
+
+
+def test_a_side_file_that_cannot_be_removed_does_not_hide_why_the_create_failed(tmp_path, monkeypatch):
+    def fail(db, **kwargs):  # the journal's name is taken by a folder meanwhile: unlink cannot remove it
+        (tmp_path / f"{NAME}-journal").mkdir()
+        raise sqlite3.OperationalError("boom")
+    monkeypatch.setattr(schema.MIGRATIONS, "apply", fail)
+    with pytest.raises(WriteFailedError, match="boom"):
+        SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert [p.name for p in tmp_path.iterdir()] == [f"{NAME}-journal"]  # the session file is gone
+    monkeypatch.undo()
+    SessionStore.create(tmp_path, INFO, load_deck().board()).close()  # and the lock released
+
+
 @pytest.mark.parametrize("exception, raised", [
     (sqlite3.OperationalError("database is locked"), WriteFailedError),
     (RuntimeError("unexpected"), RuntimeError),
