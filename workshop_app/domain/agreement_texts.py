@@ -43,6 +43,12 @@ class AgreementTexts:
 
 @cache
 def load_agreement_texts(path: Path | None = None) -> AgreementTexts:
+    """The agreement texts of `path` (default: resources/agreement.json); read once per path."""
+    return read_agreement_texts(path)
+
+
+def read_agreement_texts(path: Path | None = None) -> AgreementTexts:
+    """`load_agreement_texts` without the cache (undecorated, so that mutation testing reaches it)."""
     path = path or resource("agreement.json")
     data = read_json_object(path, AgreementTextsError)
     where = path.name
