@@ -10,13 +10,16 @@ import stat
 from pathlib import Path
 
 PIPE_WAIT_S = 10.0  # how long a FIFO or standard input may stay silent before reading gives up
+# how a file the app only looks at is opened: read-only, never blocking on a FIFO, never becoming the
+# controlling terminal (O_NOCTTY, POSIX only), never inherited by a child process
+LOOK_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
     """At most `limit` + 1 bytes of the regular file, FIFO or pipe at `path` (callers refuse more).
     Never blocks on opening a FIFO, never waits more than PIPE_WAIT_S for data, never reads a device
     (OSError EINVAL) or a folder (OSError EISDIR)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
+    fd = os.open(path, LOOK_FLAGS)
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):

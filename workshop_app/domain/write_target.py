@@ -10,6 +10,8 @@ import os
 import stat
 from pathlib import Path
 
+from workshop_app.domain.input_file import LOOK_FLAGS
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")  # the files SQLite keeps beside a database
 
@@ -37,7 +39,7 @@ def check_write_target(target: Path | str, source: Path | str | None = None) -> 
 def starts_with_sqlite_header(path: Path) -> bool:
     """True for a regular file that begins like an SQLite database (never blocks on a FIFO)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(path, LOOK_FLAGS)
     except OSError:
         return False
     try:
