@@ -3,7 +3,8 @@
 `write_agreement_change` writes one agreement record inside the caller's transaction and returns the
 event to log for it; `read_agreement` fills an `Agreement` from the file. The contested card's dots
 are rows of `votes` with the zone's name as the voter. A file older than m003 read without migrating
-(read-only) simply has no agreement yet.
+(read-only) simply has no agreement yet. The SQL statements are named module constants (see TESTING.md:
+their case would only give equivalent mutants).
 """
 
 from __future__ import annotations
@@ -32,6 +33,25 @@ if TYPE_CHECKING:
 
 AGREEMENT_TABLES = ("contests", "handoffs", "accepted_archetypes", "agreement")
 AGREEMENT_RECORDS = (ContestChanged, HandoffChanged, ArchetypeAccepted, AgreementClosed)
+ROUND_TABLES = (*AGREEMENT_TABLES, "votes")  # every table with rows of a round's agreement
+
+DELETE_VOTES = "DELETE FROM votes WHERE round = ? AND card_id = ?"
+INSERT_VOTES = "INSERT INTO votes (round, card_id, voter, dots) VALUES (?, ?, ?, ?)"
+DELETE_CONTEST = "DELETE FROM contests WHERE round = ? AND card_id = ?"
+UPSERT_CONTEST = ("INSERT INTO contests (round, card_id, position, resolution) VALUES (?, ?, "
+                  "(SELECT COALESCE(MAX(position), -1) + 1 FROM contests WHERE round = ?), ?) "
+                  "ON CONFLICT (round, card_id) DO UPDATE SET resolution = excluded.resolution")
+DELETE_HANDOFF = "DELETE FROM handoffs WHERE round = ? AND card_id = ?"
+INSERT_HANDOFF = "INSERT INTO handoffs (round, card_id, lead, what) VALUES (?, ?, ?, ?)"
+DELETE_ACCEPTED = "DELETE FROM accepted_archetypes WHERE round = ? AND archetype_id = ?"
+INSERT_ACCEPTED = "INSERT INTO accepted_archetypes (round, archetype_id, reason) VALUES (?, ?, ?)"
+UPSERT_CLOSED = ("INSERT INTO agreement (round, closed) VALUES (?, ?) ON CONFLICT (round) "
+                 "DO UPDATE SET closed = excluded.closed")
+SELECT_VOTES = "SELECT card_id, voter, dots FROM votes WHERE round = ?"
+SELECT_CONTESTS = "SELECT card_id, resolution FROM contests WHERE round = ? ORDER BY position, card_id"
+SELECT_HANDOFFS = "SELECT card_id, lead, what FROM handoffs WHERE round = ?"
+SELECT_ACCEPTED = "SELECT archetype_id, reason FROM accepted_archetypes WHERE round = ? ORDER BY archetype_id"
+SELECT_CLOSED = "SELECT closed FROM agreement WHERE round = ?"
 
 
 def write_agreement_change(conn: sqlite3.Connection, change: AgreementChange,
@@ -47,15 +67,12 @@ def write_agreement_change(conn: sqlite3.Connection, change: AgreementChange,
                                                    "what": change.after.what}
         return "handoff", change.card_id, after
     if isinstance(change, ArchetypeAccepted):
-        conn.execute("DELETE FROM accepted_archetypes WHERE round = ? AND archetype_id = ?",
-                     (round_name, change.archetype_id))
+        conn.execute(DELETE_ACCEPTED, (round_name, change.archetype_id))
         if change.after is not None:
-            conn.execute("INSERT INTO accepted_archetypes (round, archetype_id, reason) "
-                         "VALUES (?, ?, ?)", (round_name, change.archetype_id, change.after))
+            conn.execute(INSERT_ACCEPTED, (round_name, change.archetype_id, change.after))
         return "accept", None, {change.archetype_id: change.after}
     if isinstance(change, AgreementClosed):
-        conn.execute("INSERT INTO agreement (round, closed) VALUES (?, ?) ON CONFLICT (round) "
-                     "DO UPDATE SET closed = excluded.closed", (round_name, int(change.after)))
+        conn.execute(UPSERT_CLOSED, (round_name, int(change.after)))
         return "close", None, change.after
     raise TypeError(f"not an agreement change: {change!r}")
 
@@ -64,63 +81,50 @@ def write_whole_agreement(conn: sqlite3.Connection, agreement: Agreement,
                           round_name: str = AGREEMENT_ROUND) -> None:
     """Replace the round's agreement rows with `agreement` (an import); nothing in a file older than
     m005_agreement."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not set(AGREEMENT_TABLES) <= tables:
+    if not set(AGREEMENT_TABLES) <= table_names(conn):
         return
-    for table in (*AGREEMENT_TABLES, "votes"):
+    for table in ROUND_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE round = ?", (round_name,))  # noqa: S608 - fixed names
     for card_id, contest in agreement.contests().items():
         _write_contest(conn, round_name, card_id, contest)
     for card_id, handoff in agreement.handoffs().items():
         _write_handoff(conn, round_name, card_id, handoff)
-    conn.executemany("INSERT INTO accepted_archetypes (round, archetype_id, reason) VALUES (?, ?, ?)",
-                     [(round_name, key, reason) for key, reason in agreement.accepted().items()])
-    conn.execute("INSERT INTO agreement (round, closed) VALUES (?, ?)",
-                 (round_name, int(agreement.closed)))
-
+    conn.executemany(INSERT_ACCEPTED, [(round_name, key, reason)
+                                       for key, reason in agreement.accepted().items()])
+    conn.execute(UPSERT_CLOSED, (round_name, int(agreement.closed)))
 
 def read_agreement(db: Readable, round_name: str, agreement: Agreement) -> Agreement:
     """Fill the new `agreement` with the round's stored agreement (validated as any change is)."""
-    tables = table_names(db)
-    if not set(AGREEMENT_TABLES) <= tables:
+    if not set(AGREEMENT_TABLES) <= table_names(db):
         return agreement
     votes: dict[str, dict[str, int]] = {}
-    for card_id, zone, dots in db.execute("SELECT card_id, voter, dots FROM votes WHERE round = ?",
-                                          (round_name,)):
+    for card_id, zone, dots in db.execute(SELECT_VOTES, (round_name,)):
         votes.setdefault(card_id, {})[zone] = dots
     contests = {card_id: Contest(_votes(votes.get(card_id, {})), resolution)
-                for card_id, resolution in db.execute(
-                    "SELECT card_id, resolution FROM contests WHERE round = ? "
-                    "ORDER BY position, card_id", (round_name,))}
-    handoffs = {card_id: Handoff(_lead(lead), what) for card_id, lead, what in db.execute(
-        "SELECT card_id, lead, what FROM handoffs WHERE round = ?", (round_name,))}
-    accepted = dict(db.execute("SELECT archetype_id, reason FROM accepted_archetypes "
-                               "WHERE round = ? ORDER BY archetype_id", (round_name,)).fetchall())
-    row = db.execute("SELECT closed FROM agreement WHERE round = ?", (round_name,)).fetchone()
+                for card_id, resolution in db.execute(SELECT_CONTESTS, (round_name,))}
+    handoffs = {card_id: Handoff(_lead(lead), what)
+                for card_id, lead, what in db.execute(SELECT_HANDOFFS, (round_name,))}
+    accepted = dict(db.execute(SELECT_ACCEPTED, (round_name,)).fetchall())
+    row = db.execute(SELECT_CLOSED, (round_name,)).fetchone()
     return restore(agreement, contests, handoffs, accepted, bool(row and row[0]))
 
 
 def _write_contest(conn: sqlite3.Connection, round_name: str, card_id: str,
                    contest: Contest | None) -> None:
-    conn.execute("DELETE FROM votes WHERE round = ? AND card_id = ?", (round_name, card_id))
+    conn.execute(DELETE_VOTES, (round_name, card_id))
     if contest is None:
-        conn.execute("DELETE FROM contests WHERE round = ? AND card_id = ?", (round_name, card_id))
+        conn.execute(DELETE_CONTEST, (round_name, card_id))
         return
-    conn.execute("INSERT INTO contests (round, card_id, position, resolution) VALUES (?, ?, "
-                 "(SELECT COALESCE(MAX(position), -1) + 1 FROM contests WHERE round = ?), ?) "
-                 "ON CONFLICT (round, card_id) DO UPDATE SET resolution = excluded.resolution",
-                 (round_name, card_id, round_name, contest.resolution))
-    conn.executemany("INSERT INTO votes (round, card_id, voter, dots) VALUES (?, ?, ?, ?)",
-                     [(round_name, card_id, zone.value, contest.votes.count(zone))
-                      for zone in PLACED_ZONES if contest.votes.count(zone)])
+    conn.execute(UPSERT_CONTEST, (round_name, card_id, round_name, contest.resolution))
+    conn.executemany(INSERT_VOTES, [(round_name, card_id, zone.value, contest.votes.count(zone))
+                                    for zone in PLACED_ZONES if contest.votes.count(zone)])
 
 
 def _write_handoff(conn: sqlite3.Connection, round_name: str, card_id: str,
                    handoff: Handoff | None) -> None:
-    conn.execute("DELETE FROM handoffs WHERE round = ? AND card_id = ?", (round_name, card_id))
+    conn.execute(DELETE_HANDOFF, (round_name, card_id))
     if handoff is not None:
-        conn.execute("INSERT INTO handoffs (round, card_id, lead, what) VALUES (?, ?, ?, ?)",
-                     (round_name, card_id, handoff.lead.value, handoff.what))
+        conn.execute(INSERT_HANDOFF, (round_name, card_id, handoff.lead.value, handoff.what))
 
 
 def _votes(counts: dict[str, int]) -> Votes:

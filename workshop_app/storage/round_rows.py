@@ -2,7 +2,8 @@
 names (`perception_groups`) and every round's placements (`placements`, keyed by round).
 
 Writers take an open connection and run inside the caller's transaction; `read_rounds` builds the
-domain `Rounds` from a file.
+domain `Rounds` from a file. The SQL statements are named module constants (see TESTING.md: their case
+would only give equivalent mutants).
 """
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ if TYPE_CHECKING:
 UPSERT_PLACEMENT = ("INSERT INTO placements (round, card_id, zone, position) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT (round, card_id) DO UPDATE SET zone = excluded.zone, "
                     "position = excluded.position")
+DELETE_PLACEMENTS = "DELETE FROM placements WHERE round = ?"
+UPSERT_ROUND = ("INSERT INTO rounds (name, position, started_at, source) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET started_at = excluded.started_at, source = excluded.source")
+SET_CURRENT_ROUND = "UPDATE session SET current_round = ? WHERE id = 1"
+DELETE_GROUPS = "DELETE FROM perception_groups"
+UPSERT_GROUP = ("INSERT INTO perception_groups (position, name) VALUES (?, ?) "
+                "ON CONFLICT (position) DO UPDATE SET name = excluded.name")
+SELECT_STARTED = "SELECT name FROM rounds"
+SELECT_GROUPS = "SELECT name FROM perception_groups ORDER BY position"
+SELECT_PLACEMENTS = "SELECT card_id, zone FROM placements WHERE round = ? ORDER BY zone, position"
 
 
 def placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list[tuple]:
@@ -42,17 +53,14 @@ def placement_rows(round_name: str, board: Board, zones: Iterable[Zone]) -> list
 def write_round_board(conn: sqlite3.Connection, round_name: str, board: Board, stamp: str,
                       source: str = "") -> None:
     """`round_name` holds `board` from now on: its placements replaced, the round marked started."""
-    conn.execute("DELETE FROM placements WHERE round = ?", (round_name,))
+    conn.execute(DELETE_PLACEMENTS, (round_name,))
     conn.executemany(UPSERT_PLACEMENT, placement_rows(round_name, board, ALL_ZONES))
-    conn.execute("INSERT INTO rounds (name, position, started_at, source) VALUES (?, ?, ?, ?) "
-                 "ON CONFLICT (name) DO UPDATE SET started_at = excluded.started_at, "
-                 "source = excluded.source", (round_name, ROUND_ORDER.index(round_name), stamp, source))
+    conn.execute(UPSERT_ROUND, (round_name, ROUND_ORDER.index(round_name), stamp, source))
 
 
 def write_groups(conn: sqlite3.Connection, groups: Iterable[str]) -> None:
-    conn.execute("DELETE FROM perception_groups")
-    conn.executemany("INSERT INTO perception_groups (position, name) VALUES (?, ?)",
-                     list(enumerate(groups)))
+    conn.execute(DELETE_GROUPS)
+    conn.executemany(UPSERT_GROUP, list(enumerate(groups)))
 
 
 def write_all_rounds(conn: sqlite3.Connection, rounds: Rounds, stamp: str) -> None:
@@ -61,7 +69,7 @@ def write_all_rounds(conn: sqlite3.Connection, rounds: Rounds, stamp: str) -> No
         write_round_board(conn, name, rounds.board(name), stamp)
     if rounds.has_perception:
         write_groups(conn, rounds.groups)
-    conn.execute("UPDATE session SET current_round = ? WHERE id = 1", (rounds.active,))
+    conn.execute(SET_CURRENT_ROUND, (rounds.active,))
 
 
 def write_round_change(conn: sqlite3.Connection, change: RoundChange, stamp: str) -> dict:
@@ -70,14 +78,13 @@ def write_round_change(conn: sqlite3.Connection, change: RoundChange, stamp: str
         write_round_board(conn, change.name, change.board, stamp, change.source)
         if change.groups:
             write_groups(conn, change.groups)
-        conn.execute("UPDATE session SET current_round = ? WHERE id = 1", (change.name,))
+        conn.execute(SET_CURRENT_ROUND, (change.name,))
         return {"kind": "round_start", "round": change.name, "source": change.source}
     if isinstance(change, RoundSwitched):
-        conn.execute("UPDATE session SET current_round = ? WHERE id = 1", (change.to_round,))
+        conn.execute(SET_CURRENT_ROUND, (change.to_round,))
         return {"kind": "round_switch", "round": change.to_round, "from": change.from_round}
     if isinstance(change, GroupRenamed):
-        conn.execute("INSERT INTO perception_groups (position, name) VALUES (?, ?) ON CONFLICT "
-                     "(position) DO UPDATE SET name = excluded.name", (change.index, change.after))
+        conn.execute(UPSERT_GROUP, (change.index, change.after))
         return {"kind": "group_name", "index": change.index, "before": change.before,
                 "after": change.after}
     raise TypeError(f"unknown round change {change!r}")
@@ -91,17 +98,15 @@ def read_rounds(db: Readable, cards: list[Card], active: str, text: type) -> Rou
     """Every started round's board over `cards`; a file without rounds has its board as Ist.
     `text(value, where)` checks a text column."""
     migrated = "rounds" in table_names(db)  # a reader does not migrate: an older file has its Ist only
-    started = {name for (name,) in db.execute("SELECT name FROM rounds")} if migrated else set()
+    started = {name for (name,) in db.execute(SELECT_STARTED)} if migrated else set()
     names = [name for name in ROUND_ORDER if name in started | {IST}]
     boards = {name: _board(db, cards, name, text) for name in names}
-    groups = [text(name, "group") for (name,) in db.execute(
-        "SELECT name FROM perception_groups ORDER BY position")] if migrated else []
+    groups = [text(name, "group") for (name,) in db.execute(SELECT_GROUPS)] if migrated else []
     return Rounds(boards, active, groups if len(groups) == 2 else None)
 
 
 def _board(db: Readable, cards: list[Card], round_name: str, text: type) -> Board:
     zones: dict[Zone, list[str]] = {zone: [] for zone in ALL_ZONES}
-    for card_id, zone in db.execute("SELECT card_id, zone FROM placements WHERE round = ? "
-                                    "ORDER BY zone, position", (round_name,)):
+    for card_id, zone in db.execute(SELECT_PLACEMENTS, (round_name,)):
         zones[Zone(text(zone, "zone"))].append(text(card_id, "card id"))
     return Board.from_zones(cards, zones)
