@@ -58,16 +58,20 @@ def as_unprivileged_user() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def session_held_by_another_process(path: Path) -> Iterator[int]:
-    """A second process holds the session at `path` open for the block; yields its process id."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\n"
-         "from workshop_app.storage import SessionStore\n"
-         "store = SessionStore.open(sys.argv[1]); print('open', flush=True); time.sleep(60)", str(path)],
-        stdout=subprocess.PIPE, text=True)
+def another_process(script: str, *args: str) -> Iterator[int]:
+    """Runs `script` (with `args`) in a second process for the block, once it has printed its first
+    line (that it is ready); yields its process id."""
+    process = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-        yield holder.pid
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        yield process.pid
     finally:
-        holder.kill()
-        holder.wait()
+        process.kill()
+        process.wait()
+
+
+def session_held_by_another_process(path: Path) -> contextlib.AbstractContextManager[int]:
+    """A second process holds the session at `path` open for the block; yields its process id."""
+    return another_process("import sys, time\nfrom workshop_app.storage import SessionStore\n"
+                           "store = SessionStore.open(sys.argv[1])\n"
+                           "print('ready', flush=True)\ntime.sleep(60)", str(path))

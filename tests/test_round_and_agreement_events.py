@@ -2,8 +2,8 @@
 storage/agreement_rows.py, storage/session_rows.py): the append-only log says which round started from
 what, which round was switched to from which, which group was renamed from what to what, and each
 agreement step with its values (names as typed, not escaped); the `rounds` table keeps when and from
-what each round started; every row a record writes carries its time; agreement rows of the wrong shape
-are refused with a line that says what is wrong."""
+what each round started; every row a record writes carries its time; agreement and group rows of the
+wrong shape are refused with a line that says what is wrong."""
 
 from __future__ import annotations
 
@@ -141,9 +141,11 @@ def _stored_session(tmp_path, *statements: str):
      "votes for an unknown zone 'purple'"),
     (["INSERT INTO handoffs (round, card_id, lead, what) VALUES ('target', 'terms', 'shared', 'x')"],
      "a handoff's lead is marketing or sales, not 'shared'"),
+    (["INSERT INTO perception_groups (position, name) VALUES (0, x'07')"],
+     "group: text expected, found bytes"),
 ])
-def test_agreement_rows_of_the_wrong_shape_are_refused_with_what_is_wrong(tmp_path, capsys, statements,
-                                                                       words):
+def test_agreement_and_group_rows_of_the_wrong_shape_are_refused_with_what_is_wrong(tmp_path, capsys,
+                                                                                   statements, words):
     path = _stored_session(tmp_path, *statements)
     with pytest.raises(NotASessionError) as raised:
         read_session(path)

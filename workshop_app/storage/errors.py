@@ -90,3 +90,7 @@ class WriteFailedError(SessionError):
 
 class FileReadOnlyError(SessionError):
     code = "file_read_only"
+
+
+class FileUnreadableError(SessionError):
+    code = "file_unreadable"

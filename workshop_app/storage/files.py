@@ -25,6 +25,7 @@ from workshop_app.storage import known_schemas as schema
 from workshop_app.storage.errors import (
     CorruptError,
     FileMissingError,
+    FileUnreadableError,
     NewerSchemaError,
     NotASessionError,
     NotSQLiteError,
@@ -124,8 +125,8 @@ def _read_private_copy(path: Path, sides: list[str]) -> sqlite3.Connection:
             shutil.copyfile(path, copy)
             for suffix in sides:
                 shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
-        except OSError as exc:
-            raise CorruptError(path=path, detail=exc.strerror or exc) from None
+        except OSError as exc:  # e.g. a -wal this user may not read: not damage
+            raise FileUnreadableError(path=path, detail=exc.strerror or exc) from None
         source = _connect_uri(copy, "rw")
         try:
             validate(source, path)

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Windows: a byte-range lock, also relea
     fcntl = None  # type: ignore[assignment]
     import msvcrt
 
-from workshop_app.storage.errors import FileMissingError, LockedError, NotSQLiteError
+from workshop_app.storage.errors import FileMissingError, FileUnreadableError, LockedError, NotSQLiteError
 
 _BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)
 _WINDOWS_LOCK_OFFSET = 0x7FFF_FFF0  # beyond SQLite's own lock bytes (0x40000000 and up)
@@ -47,15 +47,16 @@ def _identity(status: os.stat_result) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def open_regular_file(path: Path, flags: int = os.O_RDONLY) -> int:
-    """A descriptor on `path` if it is a regular file. Never blocks on a FIFO or a device (it is opened
-    non-blocking and refused by its type)."""
+def open_regular_file(path: Path) -> int:
+    """A read-only descriptor on `path` if it is a regular file. Never blocks on a FIFO or a device (it
+    is opened non-blocking and refused by its type, as a folder is); a file this user may not read is a
+    FileUnreadableError."""
     try:
-        fd = os.open(path, flags | os.O_CLOEXEC | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except (FileNotFoundError, NotADirectoryError):  # NotADirectoryError: a path below a file
         raise FileMissingError(path=path) from None
-    except IsADirectoryError:
-        raise NotSQLiteError(path=path) from None
+    except OSError as exc:
+        raise FileUnreadableError(path=path, detail=exc.strerror or exc) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise NotSQLiteError(path=path)
