@@ -22,7 +22,7 @@ def _texts() -> dict[str, dict[str, str]]:
 def cli_language() -> str:
     """German when the environment's locale is German, else English (no Qt outside ui/)."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
+        value = os.environ.get(name)
         if value:
             return "de" if value.lower().startswith("de") else "en"
     return "en"
@@ -37,7 +37,7 @@ class SessionError(Exception):
         self.values = {key: str(value) for key, value in values.items()}
         super().__init__(self.message("en"))
 
-    def message(self, language: str = "en") -> str:
+    def message(self, language: str) -> str:
         texts = _texts()[self.code]
         text = texts.get(language) or texts["en"]
         return " ".join(text.format_map(_Missing(self.values)).split())
