@@ -43,18 +43,28 @@ def folder_for_everyone() -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def as_unprivileged_user() -> Iterator[None]:
-    """Run the block with the effective uid/gid of `nobody` when root; else as is (chmod suffices)."""
+def as_unprivileged_user(*, real_ids: bool = False) -> Iterator[None]:
+    """Run the block with the effective uid/gid of `nobody` when root; else as is (chmod suffices).
+    `real_ids`: the real ids too (what `os.access` asks about); the saved ids stay root's, which is
+    what lets the block's end take root back."""
     if os.geteuid() != 0:
         yield
         return
-    os.setegid(NOBODY)
-    os.seteuid(NOBODY)
+    if real_ids:
+        os.setresgid(NOBODY, NOBODY, 0)
+        os.setresuid(NOBODY, NOBODY, 0)
+    else:
+        os.setegid(NOBODY)
+        os.seteuid(NOBODY)
     try:
         yield
     finally:
-        os.seteuid(0)
-        os.setegid(0)
+        if real_ids:
+            os.setresuid(0, 0, 0)
+            os.setresgid(0, 0, 0)
+        else:
+            os.seteuid(0)
+            os.setegid(0)
 
 
 @contextlib.contextmanager

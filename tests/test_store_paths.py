@@ -8,13 +8,22 @@ import datetime as dt
 import sqlite3
 
 import pytest
+from storage_helpers import as_unprivileged_user, folder_for_everyone
 
 from workshop_app.domain.deck import load_deck, load_functions
 from workshop_app.domain.model import Zone
 from workshop_app.domain.session import ActionItem, SessionInfo
-from workshop_app.storage import SessionStore, read_session, schema
+from workshop_app.storage import SessionStore, files, read_session, schema
 from workshop_app.storage import store as store_module
-from workshop_app.storage.errors import LockedError, NewerSchemaError, SessionError, WriteFailedError
+from workshop_app.storage.errors import (
+    FileReadOnlyError,
+    LockedError,
+    NewerSchemaError,
+    NotASessionError,
+    SessionError,
+    WriteFailedError,
+)
+from workshop_app.storage.lock import SessionLock
 
 NAME = f"{dt.date.today().isoformat()}-nordrunde.sqlite"  # new sessions are named by the day they are made
 INFO = SessionInfo("Nordrunde", company="Kim & Co", facilitator="Ana", date="2026-11-28", language="en",
@@ -189,3 +198,42 @@ def test_commit_without_changes_writes_nothing_and_an_unknown_record_is_refused(
             store.commit([object()])
         assert store.events() == before
     assert store_module.now()[:4].isdigit()
+
+
+def test_a_session_that_cannot_be_opened_for_writing_is_one_line_naming_it_and_stays_unlocked(tmp_path,
+                                                                                            monkeypatch):
+    with SessionStore.create(tmp_path, INFO, load_deck().board()) as store:
+        path = store.path
+    monkeypatch.setattr(files, "connect", failing(sqlite3.OperationalError("unable to open database file")))
+    with pytest.raises(WriteFailedError) as refused:
+        SessionStore.open(path)
+    assert refused.value.message("en") == (
+        f"The session {path} could not be saved (unable to open database file).")
+    monkeypatch.undo()
+    SessionStore.open(path).close()  # the lock was released
+
+
+def test_a_session_this_user_may_not_write_is_refused_in_one_line_naming_it():
+    with folder_for_everyone() as folder:
+        with SessionStore.create(folder, INFO, load_deck().board()) as store:
+            path = store.path
+        path.chmod(0o444)
+        before = path.read_bytes()
+        with as_unprivileged_user(real_ids=True), pytest.raises(FileReadOnlyError) as refused:
+            SessionStore.open(path)
+        assert refused.value.message("en") == f"{path} cannot be written (permission denied)."
+        assert path.read_bytes() == before
+        with SessionLock(path):  # not held: the refusal let go of the lock
+            pass
+
+
+def test_the_store_reads_its_session_with_the_round_it_shows_and_names_its_file_when_refused(tmp_path):
+    with SessionStore.create(tmp_path, INFO, load_deck().board()) as store:
+        path = store.path
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE session SET title = ?", (b"\x00\xff",))
+    conn.commit()
+    conn.close()
+    with SessionStore.open(path) as store, pytest.raises(NotASessionError) as refused:
+        store.load()
+    assert refused.value.message("en").startswith(f"{path} is an SQLite database but not a")

@@ -110,6 +110,7 @@ def test_round_records_committed_by_the_window_switch_the_round_the_moves_go_to(
         started = session.rounds.start_soll()
         store.commit([started])
         assert_soll_started(store, path)
+        assert store.load().round == SOLL
         store.attach(session.board, commit_each=False)  # as the window does after a round record
         store.commit([session.board.move(card, Zone.SALES)])
         assert last_event(store)["round"] == SOLL
@@ -145,7 +146,14 @@ def test_changed_details_and_next_steps_are_logged_with_what_they_became(tmp_pat
         event = last_event(store)
         assert (event["kind"], event["action"]) == ("info", "do")
         assert json.loads(event["detail"]) == asdict(info)
+        assert "Südrunde" in event["detail"]  # the log is for people to read: no \u escapes
         assert updated_at(path) == event["at"]
+        card = store.load().board.cards()[0].id
+        store.set_note(card, "Grüße")
+        event = last_event(store)
+        assert (event["kind"], event["action"], event["card_id"]) == ("note", "do", card)
+        assert json.loads(event["detail"]) == {"note": "Grüße"}
+        assert rows(path, "SELECT card_id, note, updated_at FROM notes") == [(card, "Grüße", event["at"])]
         items = [ActionItem("Termin", who="Ana", due="2027-01-09"), ActionItem("Liste")]
         store.set_action_items(items)
         event = last_event(store)
