@@ -108,3 +108,32 @@ def test_a_plain_text_paragraph_is_what_reportlabs_parser_makes_of_it(text):
         assert [frag.__dict__ for frag in made.frags] == [frag.__dict__ for frag in expected.frags]
         assert made.wrap(120, 500) == expected.wrap(120, 500)
         assert repr(made.blPara.lines) == repr(expected.blPara.lines)
+
+
+def test_a_paragraph_over_many_pages_is_broken_into_lines_once(monkeypatch):
+    """The unplaced cards' paragraph of three 20,000-character cards runs over about ten pages: its lines
+    are broken once, not again for what is left on every page (quadratic in the text's length)."""
+    from reportlab.platypus import Paragraph
+
+    from workshop_app.domain.deck import reference_board
+    from workshop_app.domain.model import Card, Zone
+    from workshop_app.domain.session import Session, SessionInfo
+    from workshop_app.export import summary_pdf
+
+    board = reference_board()
+    text = ("Kundenveranstaltung gemeinsam vorbereiten und Angebot abstimmen " * 320)[:20_000]
+    for number in range(3):
+        board.add_card(Card(f"long-{number}", text, text, custom=True), Zone.UNPLACED)
+    lines_broken: list[int] = []
+    original = Paragraph.breakLines
+
+    def counting(paragraph, widths):
+        result = original(paragraph, widths)
+        lines_broken.append(len(result.lines))
+        return result
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    data = summary_pdf(Session(SessionInfo("Ablage"), board))
+    longest = max(lines_broken)
+    assert longest > 500 and data.count(b"/Type /Page\n") >= 10
+    assert sum(count for count in lines_broken if count > 50) <= longest + 100
