@@ -7,7 +7,6 @@ the menu sections. Adding a feature means one new module and one line in that ta
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
@@ -302,6 +301,8 @@ class MainWindow(QMainWindow):
 
     def ask_add_card(self) -> None:
         """Add a custom card: both texts and its task function in one dialog, one undo step."""
+        import uuid  # with its `platform`: not before the first paint
+
         from workshop_app.ui.card_dialog import CardDialog  # a dialog: not before the first paint
 
         dialog = CardDialog(self, self.language)

@@ -13,6 +13,8 @@ RoundSwitched, GroupRenamed) and `current.sessionChanged`, and name it with `rou
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont
 from PySide6.QtWidgets import (
@@ -41,7 +43,9 @@ from workshop_app.domain.rounds import (
 )
 from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.messages import message_box
-from workshop_app.ui.round_overlay import RoundOverlay
+
+if TYPE_CHECKING:
+    from workshop_app.ui.round_overlay import RoundOverlay
 
 translate = QCoreApplication.translate
 
@@ -140,11 +144,24 @@ class RoundControl(QObject):
         super().__init__(context.window)
         self.context = context
         self.banner = RoundBanner(context.window)
-        self.overlay = RoundOverlay(context.scene)
+        self._overlay: RoundOverlay | None = None  # made when first shown (perception rounds only)
         self._build_actions()
         context.current.sessionChanged.connect(lambda _session: self.refresh())
         context.current.recorded.connect(self._recorded)
         self.refresh()
+
+    @property
+    def overlay(self) -> RoundOverlay:
+        """The perception overlay on the board (its module loads when first used, not at start)."""
+        if self._overlay is None:
+            from workshop_app.ui.round_overlay import RoundOverlay
+
+            self._overlay = RoundOverlay(self.context.scene)
+        return self._overlay
+
+    @property
+    def overlay_active(self) -> bool:
+        return self._overlay is not None and self._overlay.active
 
     @property
     def rounds(self) -> Rounds:
@@ -238,7 +255,7 @@ class RoundControl(QObject):
         self.refresh()
 
     def toggle_overlay(self) -> None:
-        if self.overlay.active:
+        if self.overlay_active:
             self._leave_overlay()
         elif self.rounds.has_perception:
             if self.rounds.active != GROUP_A:
@@ -247,7 +264,7 @@ class RoundControl(QObject):
         self.refresh()
 
     def _leave_overlay(self) -> None:
-        if self.overlay.active:
+        if self.overlay_active:
             self.overlay.hide()
 
     def _apply(self, change) -> None:
@@ -259,7 +276,7 @@ class RoundControl(QObject):
     # --- following the session ---
 
     def _recorded(self, change: object) -> None:
-        if self.overlay.active:
+        if self.overlay_active:
             self.overlay.show(self.rounds)  # a card moved on either board: redraw the overlay
         self.refresh()
 
@@ -274,16 +291,16 @@ class RoundControl(QObject):
                                        strict=True):
             action.setText(self.tr("Board of %1").replace("%1", group))
             action.setVisible(perception)
-            action.setChecked(active == name and not self.overlay.active)
+            action.setChecked(active == name and not self.overlay_active)
         self.start_perception_action.setEnabled(not perception and SOLL not in rounds)
         self.overlay_action.setEnabled(perception)
         self.rename_groups_action.setEnabled(perception)
-        self.overlay_action.setChecked(self.overlay.active)
+        self.overlay_action.setChecked(self.overlay_active)
         self.ist_from_menu.setEnabled(perception and SOLL not in rounds)
         for source, group in zip(("a", "b"), groups, strict=True):
             self.ist_from_actions[source].setText(self.tr("the board of %1").replace("%1", group))
-        self.banner.show_text(round_title(rounds, active, overlay=self.overlay.active))
-        self.context.current.show_overlay(self.overlay.active)  # the docks and the projector follow
+        self.banner.show_text(round_title(rounds, active, overlay=self.overlay_active))
+        self.context.current.show_overlay(self.overlay_active)  # the docks and the projector follow
 
 
 def install(context: FeatureContext) -> RoundControl:
