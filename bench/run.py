@@ -123,6 +123,8 @@ COMPARISONS: dict[str, tuple[str, str | None]] = {
     "startup_app_ms": ("startup_baseline_ms", "startup_ratio"),
     "startup_core_ms": ("startup_baseline_ms", "startup_core_ratio"),
     "startup_cold_app_ms": ("startup_cold_baseline_ms", "startup_cold_ratio"),
+    "startup_cpu_ms": ("startup_cpu_baseline_ms", "startup_cpu_ratio"),
+    "startup_cold_cpu_ms": ("startup_cold_cpu_baseline_ms", "startup_cold_cpu_ratio"),
     "drag_event_ms_300": ("drag_event_baseline_ms", "drag_event_ratio"),
     "drag_repaint_ms_300": ("drag_repaint_baseline_ms", None),
     "peak_rss_mb": ("peak_rss_baseline_mb", "peak_rss_ratio"),
