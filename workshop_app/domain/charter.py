@@ -77,7 +77,7 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(charters: Charters, title: str = "", date: str = "") -> str:
+def render_markdown(charters: Charters, title: str, date: str) -> str:
     texts, language = load_agreement_texts(), charters.language
     label = texts.label
     lines = [f"# {escape_markdown(label('charter_title', language))}", ""]
