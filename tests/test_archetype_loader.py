@@ -14,6 +14,7 @@ from workshop_app.domain.archetypes import (
     DEFAULT_SHARED,
     ArchetypeError,
     Indicator,
+    label,
     load_archetypes,
 )
 from workshop_app.domain.deck import load_functions
@@ -63,6 +64,28 @@ def test_a_scene_weighs_nothing_whatever_its_file_says(tmp_path):
     assert scene.scene and scene.weight == 0.0
 
 
+def test_every_text_is_read_in_german_and_in_english(tmp_path):
+    texts = {key: {"de": f"{key}-de", "en": f"{key}-en"}
+             for key in ("context", "harm", "recommendation", "summary")}
+    mini = load_archetypes(write(tmp_path, changed(lambda d, a, i: a.update(texts))))[0]
+    for language in ("de", "en"):
+        assert [mini.context(language), mini.harm(language), mini.recommendation(language),
+                mini.summary(language)] == [f"{key}-{language}" for key in texts]
+
+
+def test_a_file_that_is_no_json_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"archetypes": [', encoding="utf-8")
+    with pytest.raises(ArchetypeError, match=r"^a\.json: cannot read: "):
+        load_archetypes(path)
+
+
+def test_a_diagnosis_label_in_an_unknown_language_is_the_english_one():
+    assert label("zone_sales", "fr") == label("zone_sales", "en") != label("zone_sales", "de")
+    with pytest.raises(KeyError):
+        label("zone_moon", "en")
+
+
 @pytest.mark.parametrize("threshold, near", [(1, 0), (0.01, 1), (1.0, 0.5)])
 def test_a_threshold_up_to_one_and_near_from_zero_to_one_are_taken(tmp_path, threshold, near):
     data = changed(lambda d, a, i: a.update(threshold=threshold, near=near))
@@ -70,33 +93,46 @@ def test_a_threshold_up_to_one_and_near_from_zero_to_one_are_taken(tmp_path, thr
     assert (mini.threshold, mini.near) == (threshold, near)
 
 
+MINI = r"^a\.json: archetype 'mini': "
+FIRST = MINI + "indicator 1: "
+ZONES = FIRST + "zones must be a list of marketing, shared, sales$"
+
+
 @pytest.mark.parametrize("change, message", [
-    (lambda d, a, i: i.update(weight=0), r"archetype 'mini': weight must be positive$"),
-    (lambda d, a, i: i.update(weight=-1), r"archetype 'mini': weight must be positive$"),
-    (lambda d, a, i: i.update(weight=True), r"archetype 'mini': 'weight' must be a number$"),
-    (lambda d, a, i: i.pop("weight"), r"archetype 'mini': 'weight' must be a number$"),
-    (lambda d, a, i: a.update(threshold=0), r"archetype 'mini': threshold must be in \(0, 1\]$"),
-    (lambda d, a, i: a.update(threshold=1.01), r"archetype 'mini': threshold must be in \(0, 1\]$"),
-    (lambda d, a, i: a.update(threshold="high"), r"archetype 'mini': 'threshold' must be a number$"),
-    (lambda d, a, i: a.update(near=1.5), r"archetype 'mini': 'near' must be between 0 and 1$"),
-    (lambda d, a, i: a.update(near=-0.1), r"archetype 'mini': 'near' must be between 0 and 1$"),
-    (lambda d, a, i: i.update(shared=1.01), r"archetype 'mini': 'shared' must be between 0 and 1$"),
-    (lambda d, a, i: i.update(shared=-0.01), r"archetype 'mini': 'shared' must be between 0 and 1$"),
+    (lambda d, a, i: i.update(weight=0), FIRST + "weight must be positive$"),
+    (lambda d, a, i: i.update(weight=-1), FIRST + "weight must be positive$"),
+    (lambda d, a, i: i.update(weight=True), FIRST + "'weight' must be a number$"),
+    (lambda d, a, i: i.pop("weight"), FIRST + "'weight' must be a number$"),
+    (lambda d, a, i: a.update(threshold=0), MINI + r"threshold must be in \(0, 1\]$"),
+    (lambda d, a, i: a.update(threshold=1.01), MINI + r"threshold must be in \(0, 1\]$"),
+    (lambda d, a, i: a.update(threshold="high"), MINI + "'threshold' must be a number$"),
+    (lambda d, a, i: a.update(near=1.5), MINI + "'near' must be between 0 and 1$"),
+    (lambda d, a, i: a.update(near=-0.1), MINI + "'near' must be between 0 and 1$"),
+    (lambda d, a, i: i.update(shared=1.01), FIRST + "'shared' must be between 0 and 1$"),
+    (lambda d, a, i: i.update(shared=-0.01), FIRST + "'shared' must be between 0 and 1$"),
+    (lambda d, a, i: i.update(shared="half"), FIRST + "'shared' must be a number$"),
     (lambda d, a, i: d.update(shared=2), r"^a\.json: 'shared' must be between 0 and 1$"),
     (lambda d, a, i: i.update(zones=["marketing", "sales"]),
-     r"condition 'in' takes one zone \(use 'in_any' for several\)$"),
-    (lambda d, a, i: i.update(zones=[]), r"zones must be a list of marketing, shared, sales$"),
-    (lambda d, a, i: i.update(zones="marketing"), r"zones must be a list of marketing, shared, sales$"),
-    (lambda d, a, i: i.update(zones=["unplaced"]), r"zones must be a list of marketing, shared, sales$"),
-    (lambda d, a, i: i.update(condition="near"), r"condition must be one of in, not_in, in_any$"),
-    (lambda d, a, i: a["indicators"].append(3), r"archetype 'mini': an indicator must be an object$"),
-    (lambda d, a, i: a.update(indicators=[]), r"archetype 'mini': needs a list of indicators$"),
-    (lambda d, a, i: a.update(indicators={}), r"archetype 'mini': needs a list of indicators$"),
+     FIRST + r"condition 'in' takes one zone \(use 'in_any' for several\)$"),
+    (lambda d, a, i: i.update(zones=[]), ZONES),
+    (lambda d, a, i: i.update(zones="marketing"), ZONES),
+    (lambda d, a, i: i.update(zones=["unplaced"]), ZONES),
+    (lambda d, a, i: i.update(condition="near"), FIRST + "condition must be one of in, not_in, in_any$"),
+    (lambda d, a, i: i.update(function="telepathy"), FIRST + "unknown function 'telepathy'$"),
+    (lambda d, a, i: i.update(role="hint"), FIRST + "role must be 'sign' or 'scene'$"),
+    (lambda d, a, i: a["indicators"].append(3), MINI + "indicator 2: must be an object$"),
+    (lambda d, a, i: a.update(indicators=[]), MINI + "needs a list of indicators$"),
+    (lambda d, a, i: a.update(indicators={}), MINI + "needs a list of indicators$"),
     (lambda d, a, i: a.update(id=5), r"^a\.json: an archetype must be an object with an id$"),
     (lambda d, a, i: d["archetypes"].append("x"), r"^a\.json: an archetype must be an object with an id$"),
     (lambda d, a, i: d.update(archetypes={}), r"^a\.json: 'archetypes' must be a list$"),
     (lambda d, a, i: d["archetypes"].append(copy.deepcopy(a)), r"^archetype ids repeat$"),
-    (lambda d, a, i: a.update(summary={"de": "nur de"}), r"'summary' needs German and English texts$"),
+    (lambda d, a, i: a.pop("name"), MINI + "'name' needs German and English texts$"),
+    (lambda d, a, i: a.update(context={"en": "only en"}), MINI + "'context' needs German and English texts$"),
+    (lambda d, a, i: a.update(harm="no object"), MINI + "'harm' needs German and English texts$"),
+    (lambda d, a, i: a.update(recommendation={"de": "d", "en": None}),
+     MINI + "'recommendation' needs German and English texts$"),
+    (lambda d, a, i: a.update(summary={"de": "nur de"}), MINI + "'summary' needs German and English texts$"),
 ])
 def test_a_broken_file_is_refused_with_one_line(tmp_path, change, message):
     with pytest.raises(ArchetypeError, match=message) as raised:

@@ -66,14 +66,6 @@ class Indicator:
         """The zones where one card makes the indicator hold fully."""
         return tuple(zone for zone in PLACED_ZONES if self.credit_in(zone) == 1.0)
 
-    def describe(self, functions: Mapping[str, TaskFunction], language: str) -> str:
-        """A short readable form, e.g. "Werbung: in Marketing"."""
-        function = functions.get(self.function)
-        name = function.name(language) if function else self.function
-        zones = " / ".join(label(f"zone_{zone.value}", language) for zone in self.zones)
-        words = {"in": ("in", "in"), "in_any": ("in", "in"), "not_in": ("nicht in", "not in")}
-        return f"{name}: {_pick(language, *words[self.condition])} {zones}"
-
 
 @dataclass(frozen=True)
 class Archetype:
@@ -148,7 +140,7 @@ def _fraction(entry: Mapping, key: str, where: str, default: float) -> float:
 def _indicator(entry: object, where: str, functions: Mapping[str, TaskFunction],
                shared: float) -> Indicator:
     if not isinstance(entry, dict):
-        raise ArchetypeError(f"{where}: an indicator must be an object")
+        raise ArchetypeError(f"{where}: must be an object")
     function, condition, zones = entry.get("function"), entry.get("condition"), entry.get("zones")
     if function not in functions:
         raise ArchetypeError(f"{where}: unknown function {function!r}")
@@ -159,9 +151,10 @@ def _indicator(entry: object, where: str, functions: Mapping[str, TaskFunction],
         raise ArchetypeError(f"{where}: zones must be a list of {', '.join(placed_names)}")
     if condition == "in" and len(zones) != 1:
         raise ArchetypeError(f"{where}: condition 'in' takes one zone (use 'in_any' for several)")
-    scene = entry.get("role", "sign") == "scene"
-    if entry.get("role", "sign") not in ("sign", "scene"):
+    role = entry.get("role", "sign")
+    if role not in ("sign", "scene"):
         raise ArchetypeError(f"{where}: role must be 'sign' or 'scene'")
+    scene = role == "scene"
     weight = 0.0 if scene else _number(entry, "weight", where)
     if not scene and weight <= 0:
         raise ArchetypeError(f"{where}: weight must be positive")
@@ -177,7 +170,8 @@ def _archetype(entry: object, where: str, functions: Mapping[str, TaskFunction],
     raw = entry.get("indicators")
     if not isinstance(raw, list) or not raw:
         raise ArchetypeError(f"{where}: needs a list of indicators")
-    indicators = tuple(_indicator(item, where, functions, shared) for item in raw)
+    indicators = tuple(_indicator(item, f"{where}: indicator {number}", functions, shared)
+                       for number, item in enumerate(raw, start=1))
     if not any(not indicator.scene for indicator in indicators):
         raise ArchetypeError(f"{where}: needs at least one sign (an indicator that is no scene)")
     threshold = _number(entry, "threshold", where, 0.6)
