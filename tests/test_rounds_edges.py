@@ -37,7 +37,7 @@ def test_a_session_needs_ist_known_round_names_and_two_groups():
     with pytest.raises(RoundError, match=r"^unknown round 'later' \(rounds: perception_a, perception_b, "
                                          r"as_is, target\)$"):
         Rounds({IST: small(), "later": small()})
-    with pytest.raises(RoundError, match="exactly two groups"):
+    with pytest.raises(RoundError, match="^the perception round has exactly two groups$"):
         Rounds({IST: small()}, groups=["one"])
     rounds = Rounds({IST: small()}, active=SOLL, groups=["X", "Y"])
     assert rounds.active == IST and rounds.groups == ("X", "Y")
@@ -83,7 +83,7 @@ def test_the_agreed_board_keeps_group_as_order_of_the_agreed_cards():
 
 def test_perception_starts_once_before_soll_with_valid_group_names():
     rounds = Rounds({IST: small(a=M)})
-    with pytest.raises(RoundError, match="exactly two groups"):
+    with pytest.raises(RoundError, match="^the perception round has exactly two groups$"):
         rounds.start_perception(["only"])
     with pytest.raises(RoundError, match="^a group needs a name$"):
         rounds.start_perception(["A", "  "])
@@ -91,13 +91,14 @@ def test_perception_starts_once_before_soll_with_valid_group_names():
     rounds.subscribe(seen.append)
     started = rounds.start_perception(["  Team   Nord ", "Süd"])
     assert [c.name for c in seen] == [GROUP_B, GROUP_A] and started is seen[-1]
+    assert seen[0] == RoundStarted(GROUP_B, rounds.board(GROUP_B), "", ("Team Nord", "Süd"))
     assert started == RoundStarted(GROUP_A, rounds.board(GROUP_A), "", ("Team Nord", "Süd"))
     assert rounds.board(GROUP_A).zone_of("a") is U and rounds.active == GROUP_A
-    with pytest.raises(RoundError, match="already started"):
+    with pytest.raises(RoundError, match="^the perception round has already started$"):
         rounds.start_perception()
     with pytest.raises(RoundError, match="^unknown source 'c' \\(use a, b or agreed\\)$"):
         rounds.start_ist_from("c")
-    rounds.start_soll()
+    assert rounds.start_soll() == RoundStarted(SOLL, rounds.board(SOLL), "ist", ())
     with pytest.raises(RoundError, match="^Ist cannot be restarted once Soll has started$"):
         rounds.start_ist_from("a")
     with pytest.raises(RoundError, match="^the Soll round has already started$"):
@@ -150,3 +151,22 @@ def test_a_restarted_round_stops_mirroring_from_its_old_board():
     unsubscribe = rounds.subscribe(lambda change: None)
     unsubscribe()
     unsubscribe()
+
+
+def test_a_board_replaced_twice_mirrors_only_from_the_last_one():
+    rounds = Rounds({IST: small()})
+    rounds.start_soll()
+    first, second = small(a=S), small(b=M)
+    rounds.replace_board(first)
+    rounds.replace_board(second)
+    first.add_card(Card("e", "e", "e"))
+    assert "e" not in rounds.board(IST) and "e" not in second
+    second.add_card(Card("f", "f", "f"))
+    assert "f" in rounds.board(IST)
+
+
+def test_the_overlay_counts_a_card_group_b_lacks_as_in_bs_tray():
+    a = small(a=M, b=S)
+    b = Board.from_cards([Card(i, i, i) for i in "ab"], {"a": M})
+    assert overlay(a, b).pairs[-1] == CardPair("d", U, U)
+    assert overlay(a, b).pairs[1] == CardPair("b", S, U)

@@ -227,7 +227,7 @@ class Rounds(Announcer[RoundChange]):
             names = tuple(groups)
             if len(names) != 2:
                 raise RoundError("the perception round has exactly two groups")
-            self.groups = (_group_name(names[0]), _group_name(names[1]))
+            self.groups = (checked_group_name(names[0]), checked_group_name(names[1]))
         empty = self._boards[IST].emptied()
         self._start(GROUP_B, empty.copy(), "")
         return self._start(GROUP_A, empty, "")
@@ -255,7 +255,7 @@ class Rounds(Announcer[RoundChange]):
             raise RoundError(f"group {index!r}: there are two groups, 0 and 1")
         before = self.groups[index]
         groups = list(self.groups)
-        groups[index] = _group_name(name)
+        groups[index] = checked_group_name(name)
         self.groups = (groups[0], groups[1])
         return self._announce(GroupRenamed(index, before, self.groups[index]))  # type: ignore[return-value]
 
@@ -298,7 +298,9 @@ def _known(name: object) -> str:
     return name  # type: ignore[return-value]
 
 
-def _group_name(name: object) -> str:
+def checked_group_name(name: object) -> str:
+    """A perception group's name as a session takes it (spaces folded); RoundError when it is empty
+    or longer than MAX_GROUP_NAME."""
     if not isinstance(name, str) or not name.strip():
         raise RoundError("a group needs a name")
     if len(name) > MAX_GROUP_NAME:

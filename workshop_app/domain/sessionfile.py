@@ -47,6 +47,7 @@ from workshop_app.domain.rounds import (
     SOLL,
     RoundError,
     Rounds,
+    checked_group_name,
 )
 from workshop_app.domain.session import ActionItem, Session, SessionInfo
 
@@ -189,10 +190,19 @@ def _group_entries(perception: object) -> list[dict]:
 
 
 def _groups(data: dict) -> tuple[str, str] | None:
+    """The two groups' names, held to the rules the window applies (spaces folded, a length limit)."""
     if data.get("perception") is None:
         return None
-    first, second = _group_entries(data["perception"])
-    return first["name"].strip(), second["name"].strip()
+    first, second = (_group_name(group, number)
+                     for number, group in enumerate(_group_entries(data["perception"]), start=1))
+    return first, second
+
+
+def _group_name(group: dict, number: int) -> str:
+    try:
+        return checked_group_name(group["name"])
+    except RoundError as exc:
+        raise SessionFileError(f"perception group {number}: {exc}") from None
 
 
 def _boards(data: dict, deck: Deck) -> dict[str, Board]:
