@@ -78,3 +78,45 @@ def test_a_folder_and_a_device_are_refused(tmp_path):
     assert device.value.errno == errno.EINVAL and "not a regular file" in str(device.value)
     with pytest.raises(FileNotFoundError):
         read_bounded(tmp_path / "missing", 100)
+
+
+def test_a_fifo_whose_writer_pauses_is_read_to_its_end(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def writer():
+        try:
+            with open(fifo, "wb", buffering=0) as out:
+                for piece in (b"erst ", b"dann ", b"fertig"):
+                    out.write(piece)
+                    time.sleep(0.15)  # a slow producer: the reader finds the pipe empty but open
+        except BrokenPipeError:
+            pass
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        assert read_bounded(fifo, 1000) == b"erst dann fertig"
+    finally:
+        _release_writer(fifo, thread)
+
+
+def test_a_fifo_past_its_limit_is_cut_off_without_waiting_for_its_writer(tmp_path, monkeypatch):
+    monkeypatch.setattr(input_file, "PIPE_WAIT_S", 0.2)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a writer still running
+    try:
+        os.write(writer, b"x" * 11)
+        assert read_bounded(fifo, 10) == b"x" * 11  # the caller refuses it at once
+    finally:
+        os.close(writer)
+
+
+def test_a_device_is_refused_with_the_reason_a_cli_error_shows(tmp_path):
+    with pytest.raises(OSError) as device:
+        read_bounded("/dev/null", 100)
+    assert device.value.strerror == "not a regular file"
+    with pytest.raises(OSError) as folder:
+        read_bounded(tmp_path, 100)
+    assert folder.value.strerror == "it is a folder"
