@@ -5,13 +5,17 @@ refusal of `SessionStore.open` holds for it, a refused file stays as it was and 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
-from storage_helpers import record_future_migration, session_held_by_another_process
+from storage_helpers import (
+    as_unprivileged_user,
+    folder_for_everyone,
+    record_future_migration,
+    session_held_by_another_process,
+)
 
 from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Zone
@@ -126,10 +130,14 @@ def test_a_refused_file_gives_the_stores_error_stays_as_it_was_and_is_unlocked(t
     assert not is_locked(path)
 
 
-def test_a_file_this_user_may_not_write_is_refused_as_the_store_refuses_it(tmp_path, monkeypatch):
-    path = session_file(tmp_path)
-    monkeypatch.setattr(os, "access", lambda _path, _mode: False)  # as for a read-only file (not root)
-    for opening in (SessionStore.open, read_locked):
-        with pytest.raises(FileReadOnlyError):
-            opening(path)
-    assert not is_locked(path)
+def test_a_file_this_user_may_not_write_is_refused_as_the_store_refuses_it():
+    with folder_for_everyone() as folder:
+        path = session_file(folder)
+        path.chmod(0o444)  # readable, not writable (as `nobody`: real ids too, which os.access asks)
+        before = digest(path)
+        with as_unprivileged_user(real_ids=True):
+            for opening in (SessionStore.open, read_locked):
+                with pytest.raises(FileReadOnlyError):
+                    opening(path)
+        assert digest(path) == before
+        assert not is_locked(path)
