@@ -21,6 +21,23 @@ from pathlib import Path
 NOBODY = 65534
 
 
+def reference_session_changed_by(folder: Path, *statements: str) -> Path:
+    """A session of the reference board in `folder`, then changed by the SQL `statements` (as another
+    program, or damage, could change it); its path."""
+    from workshop_app.domain.deck import reference_board
+    from workshop_app.domain.session import SessionInfo
+    from workshop_app.storage import SessionStore
+
+    with SessionStore.create(folder, SessionInfo("Geändert", language="en"), reference_board()) as store:
+        path = store.path
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return path
+
+
 def record_future_migration(path: Path, name: str = "m099_from_the_future") -> None:
     """Make `path` a session written by a newer version: record a migration this app does not know."""
     conn = sqlite3.connect(path)

@@ -8,9 +8,9 @@ wrong shape are refused with a line that says what is wrong."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from storage_helpers import reference_session_changed_by
 
 from workshop_app.cli import main
 from workshop_app.domain.agreement import Agreement, Handoff, Votes
@@ -123,18 +123,6 @@ def test_a_row_record_writes_its_time_into_the_rows_it_touches(tmp_path, board):
         assert conn.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
 
 
-def _stored_session(tmp_path, *statements: str):
-    board = reference_board()
-    with SessionStore.create(tmp_path, INFO, board) as store:
-        path = store.path
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
-    return path
-
-
 @pytest.mark.parametrize("statements, words", [
     (["INSERT INTO contests (round, card_id, position, resolution) VALUES ('target', 'terms', 0, NULL)",
       "INSERT INTO votes (round, card_id, voter, dots) VALUES ('target', 'terms', 'purple', 2)"],
@@ -146,7 +134,7 @@ def _stored_session(tmp_path, *statements: str):
 ])
 def test_agreement_and_group_rows_of_the_wrong_shape_are_refused_with_what_is_wrong(tmp_path, capsys,
                                                                                    statements, words):
-    path = _stored_session(tmp_path, *statements)
+    path = reference_session_changed_by(tmp_path, *statements)
     with pytest.raises(NotASessionError) as raised:
         read_session(path)
     assert words in str(raised.value)

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - Windows: a byte-range lock, also relea
     fcntl = None  # type: ignore[assignment]
     import msvcrt
 
+from workshop_app.domain.input_file import LOOK_FLAGS
 from workshop_app.storage.errors import FileMissingError, FileUnreadableError, LockedError, NotSQLiteError
 
 _BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)
@@ -52,7 +53,7 @@ def open_regular_file(path: Path) -> int:
     is opened non-blocking and refused by its type, as a folder is); a file this user may not read is a
     FileUnreadableError."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        fd = os.open(path, LOOK_FLAGS)
     except (FileNotFoundError, NotADirectoryError):  # NotADirectoryError: a path below a file
         raise FileMissingError(path=path) from None
     except OSError as exc:

@@ -1,7 +1,9 @@
 """Reading a session file: the session row, the cards, every round's board, notes and next steps.
 
 `read_session` reads a file without holding it (command line, the Open list, exports); the store's
-`load` reads through its own connection. Content of the wrong shape is a one-line SessionError.
+`load` reads through its own connection. Content of the wrong shape is a one-line SessionError. The
+SQL statements are named module constants (see TESTING.md: their case would only give equivalent
+mutants).
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ from workshop_app.storage.timer_store import read_timer
 if TYPE_CHECKING:
     from workshop_app.storage.known_schemas import Readable
 
+SELECT_CURRENT_ROUND = "SELECT current_round FROM session WHERE id = 1"
+SELECT_INFO = "SELECT title, company, facilitator, date, language, participants FROM session WHERE id = 1"
+COUNT_CARDS = "SELECT count(*) FROM cards"
+SELECT_CARDS = "SELECT id, text_de, text_en, function, custom FROM cards ORDER BY seq, id"
+SELECT_NOTES = "SELECT card_id, note FROM notes ORDER BY card_id"
+SELECT_ACTION_ITEMS = "SELECT what, who, due, suggestion FROM action_items ORDER BY position, id"
+SELECT_ACTION_ITEMS_BEFORE_M005 = "SELECT what, who, due, '' FROM action_items ORDER BY position, id"
+
 
 def read_session(path: Path) -> Session:
     """Read a session file without holding it (for the command line, the Open list, exports)."""
@@ -40,7 +50,7 @@ def read_session(path: Path) -> Session:
 
 def current_round(db: Readable) -> str:
     """The round the session shows now; the first round when the file names none."""
-    row = db.execute("SELECT current_round FROM session WHERE id = 1").fetchone()
+    row = db.execute(SELECT_CURRENT_ROUND).fetchone()
     return row[0] if row and isinstance(row[0], str) and row[0] else DEFAULT_ROUND
 
 
@@ -57,8 +67,7 @@ def load(db: Readable, round_name: str, path: Path) -> Session:
 
 
 def _read(db: Readable, round_name: str) -> Session:
-    row = db.execute("SELECT title, company, facilitator, date, language, participants FROM session "
-                     "WHERE id = 1").fetchone()
+    row = db.execute(SELECT_INFO).fetchone()
     if row is None:
         raise ValueError("the session row is missing")
     title, company, facilitator, date, language = (_text(value, "session") for value in row[:5])
@@ -67,14 +76,13 @@ def _read(db: Readable, round_name: str) -> Session:
         raise ValueError("participants must be a list of names")
     info = SessionInfo(title=title, company=company, facilitator=facilitator, date=date,
                        language=language if language in LANGUAGES else "de", participants=participants)
-    (count,) = db.execute("SELECT count(*) FROM cards").fetchone()
+    (count,) = db.execute(COUNT_CARDS).fetchone()
     if count > MAX_CARDS:
         raise ValueError(f"too many cards: {count} (a board holds at most {MAX_CARDS})")
-    cards = [_card(*row) for row in db.execute("SELECT id, text_de, text_en, function, custom FROM cards "
-                                              "ORDER BY seq, id")]
+    cards = [_card(*row) for row in db.execute(SELECT_CARDS)]
     rounds = read_rounds(db, cards, round_name, _text)
     notes = {_text(card_id, "note"): _text(note, "note")
-             for card_id, note in db.execute("SELECT card_id, note FROM notes ORDER BY card_id")}
+             for card_id, note in db.execute(SELECT_NOTES)}
     session = Session(info, rounds.board(), notes, _action_items(db), rounds.active, rounds)
     read_agreement(db, AGREEMENT_ROUND, session.agreement)
     timer = read_timer(db)
@@ -86,10 +94,8 @@ def _read(db: Readable, round_name: str) -> Session:
 def _action_items(db: Readable) -> list[ActionItem]:
     """The next steps in order; `suggestion` is there from m005_agreement on."""
     has_suggestion = "suggestion" in column_names(db, "action_items")
-    column = "suggestion" if has_suggestion else "''"
-    return [ActionItem(*(_text(value, "action item") for value in row))
-            for row in db.execute(f"SELECT what, who, due, {column} FROM action_items "  # noqa: S608
-                                  "ORDER BY position, id")]
+    rows = db.execute(SELECT_ACTION_ITEMS if has_suggestion else SELECT_ACTION_ITEMS_BEFORE_M005)
+    return [ActionItem(*(_text(value, "action item") for value in row)) for row in rows]
 
 
 def _text(value: object, where: str) -> str:
