@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -226,3 +227,66 @@ def test_connecting_to_a_missing_file_names_it(tmp_path):
         files.connect(tmp_path / "gone.sqlite", read_only=False)
     assert str(raised.value) == f"{tmp_path / 'gone.sqlite'} does not exist."
     assert list(tmp_path.iterdir()) == []
+
+
+def _page_size_set(size: int):
+    """Bytes 16-17 of the header: the page size (1 stands for 65536)."""
+    def change(path: Path) -> None:
+        data = bytearray(path.read_bytes())
+        data[16:18] = size.to_bytes(2, "big")
+        path.write_bytes(bytes(data))
+    return change
+
+
+@pytest.mark.parametrize("size", [0, 256, 768, 4095])
+def test_a_page_size_sqlite_never_writes_is_not_sqlite(tmp_path, board, size):
+    path = _session(tmp_path, board)
+    _page_size_set(size)(path)
+    for read in (read_session, SessionStore.open):
+        with pytest.raises(NotSQLiteError) as raised:
+            read(path)
+        assert str(raised.value) == f"{path} is not a session file (it is not an SQLite database)."
+
+
+@pytest.mark.parametrize("size", [512, 65536])
+def test_the_smallest_and_the_largest_page_size_are_read(tmp_path, board, size):
+    """65536 is written as 1 in the header."""
+    path = _session(tmp_path, board)
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in ("PRAGMA journal_mode=DELETE", f"PRAGMA page_size={size}", "VACUUM"):
+        conn.execute(statement)
+    conn.close()
+    assert path.read_bytes()[16:18] == (size % 65536 or 1).to_bytes(2, "big")
+    assert read_session(path).info.title == INFO.title
+    with SessionStore.open(path) as store:
+        assert store.load().info.title == INFO.title
+
+
+def test_only_a_file_shorter_than_its_header_says_looks_truncated(tmp_path, board):
+    """`looks_truncated` only chooses the message once SQLite has refused a file: it answers for a whole
+    header and a whole file only."""
+    path = _session(tmp_path, board)
+    whole = path.read_bytes()
+    page_size = int.from_bytes(whole[16:18], "big")
+    looks = {}
+    for name, data in {"whole": whole, "cut_at_a_page": whole[:page_size * 2],
+                       "cut_in_a_page": whole[:page_size * 2 + 10], "grown_by_a_byte": whole + b"\0",
+                       "short_header": whole[:60], "foreign_page_size": whole[:16] + b"\x00\x03" + whole[18:],
+                       "counters_disagree": whole[:92] + b"\xff\xff\xff\xff" + whole[96:page_size * 2],
+                       "pages_past_2_31": whole[:28] + b"\x80\x00\x00\x00" + whole[32:]}.items():
+        path.write_bytes(data)
+        looks[name] = files.looks_truncated(path)
+    assert looks == {"whole": False, "cut_at_a_page": True, "cut_in_a_page": True, "grown_by_a_byte": True,
+                     "short_header": False, "foreign_page_size": False, "counters_disagree": False,
+                     "pages_past_2_31": True}
+    assert files.looks_truncated(tmp_path / "gone.sqlite") is False
+
+
+def test_a_read_only_connection_cannot_write(tmp_path, board):
+    path = _session(tmp_path, board)
+    db = files.connect(path, read_only=True)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            db.execute("UPDATE session SET title = 'x'")
+    finally:
+        db.close()
