@@ -1,7 +1,7 @@
 """Content of the wrong shape in a real session file (storage/session_reader.py): each case is refused,
 by reading and by the store alike, with the one line that names the file and says what is wrong, cut
 to a readable length and kept on one line; text SQLite cannot decode is damage; a board holds at most
-MAX_CARDS cards."""
+MAX_CARDS cards; a file with one group name (of two) reads with the default names."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from storage_helpers import reference_session_changed_by
 from workshop_app.cli import main
 from workshop_app.domain.deck import reference_board
 from workshop_app.domain.model import MAX_CARDS
+from workshop_app.domain.rounds import DEFAULT_GROUPS
 from workshop_app.storage import SessionStore, read_session
 from workshop_app.storage.errors import CorruptError, NotASessionError
 
@@ -31,6 +32,10 @@ WRONG_SHAPES = {
                              "card 'terms': text expected, found bytes"),
     "english_text_not_text": ("UPDATE cards SET text_en = x'00' WHERE id = 'terms'",
                               "card 'terms': text expected, found bytes"),
+    "zone_not_text": ("UPDATE placements SET zone = x'00' WHERE card_id = 'terms'",
+                      "zone: text expected, found bytes"),
+    "placed_card_not_text": ("UPDATE placements SET card_id = x'00' WHERE card_id = 'terms'",
+                             "card id: text expected, found bytes"),
     "next_step_not_text": ("INSERT INTO action_items (position, what, who, due, suggestion) "
                            "VALUES (0, 'Termin', x'00', '', '')", "action item: text expected, found bytes"),
 }
@@ -95,3 +100,9 @@ def test_a_board_of_at_most_max_cards_is_read_and_one_more_refused(tmp_path):
         read_session(path)
     reason = f"too many cards: {MAX_CARDS + 1} (a board holds at most {MAX_CARDS})"
     assert str(raised.value).endswith(f"({reason}).")
+
+
+def test_a_file_with_one_group_name_reads_with_the_default_names(tmp_path):
+    path = reference_session_changed_by(tmp_path, "INSERT INTO perception_groups (position, name) "
+                                                  "VALUES (0, 'Nur eine')")
+    assert read_session(path).rounds.groups == DEFAULT_GROUPS["de"]
