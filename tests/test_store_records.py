@@ -159,3 +159,16 @@ def test_changed_details_and_next_steps_are_logged_with_what_they_became(tmp_pat
         event = last_event(store)
         assert (event["kind"], event["action"]) == ("action_items", "do")
         assert json.loads(event["detail"]) == [asdict(item) for item in items]
+
+
+def test_moves_after_a_replaced_board_land_where_they_were_dropped(window_store):
+    store, session = window_store
+    board = session.board
+    a, b, c, d = (card.id for card in board.cards()[:4])
+    store.commit([board.move(card, Zone.SALES) for card in (a, b, c)])
+    store.commit([board.move(c, Zone.SALES, 1)])  # a c b: c's stored key lies halfway between
+    replaced = board.copy()  # the same places, written afresh (keys a gap apart again)
+    store.commit([session.replace_board(replaced)])
+    store.attach(replaced, commit_each=False)
+    store.commit([replaced.move(d, Zone.SALES, 2)])
+    assert read_session(store.path).board.ids_in(Zone.SALES) == (a, c, d, b)
