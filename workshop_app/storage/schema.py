@@ -148,16 +148,15 @@ SNAPSHOT_HEAD = f"""\
 def snapshot_source() -> str:
     """The text of `schema_snapshot.py` for the migrations as they are now: every object of any
     version once (OBJECTS), and per version the numbers of its objects (VERSIONS)."""
-    versions = sorted(migrated_schemas().items(), key=lambda item: item[1])
-    objects = sorted(set().union(*(found for found, _ in versions)),
-                     key=lambda found: (found[1], found[0], found[3] or ""))
+    versions = list(migrated_schemas())  # in version order: made one version after the other
+    objects = sorted(set().union(*versions), key=repr)  # an order that does not depend on hashing
     number = {found: index for index, found in enumerate(objects)}
     lines = [f"MIGRATION_SET = {MIGRATION_SET!r}", f"MIGRATIONS_TABLE = {MIGRATIONS.migrations_table!r}",
              f"MIGRATIONS = {tuple(known_names())!r}",
              "# every object of any version: (type, name, table, SQL)", "OBJECTS = (",
              *(f"    {found!r}," for found in objects), ")",
              "# version N (from 1): the numbers (in OBJECTS) of the objects the first N migrations make",
-             "VERSIONS = (", *(f"    {tuple(sorted(number[o] for o in found))!r}," for found, _ in versions),
+             "VERSIONS = (", *(f"    {tuple(sorted(number[o] for o in found))!r}," for found in versions),
              ")", ""]
     return SNAPSHOT_HEAD + "\n".join(lines)
 
