@@ -172,3 +172,23 @@ def test_moves_after_a_replaced_board_land_where_they_were_dropped(window_store)
     store.attach(replaced, commit_each=False)
     store.commit([replaced.move(d, Zone.SALES, 2)])
     assert read_session(store.path).board.ids_in(Zone.SALES) == (a, c, d, b)
+
+
+def test_a_new_session_is_logged_as_created_and_an_imported_one_stamped_with_that_time(tmp_path, board):
+    from test_sessionfile import full_session
+
+    info = SessionInfo("Grüße aus Süd", language="de")
+    with SessionStore.create(tmp_path, info, board) as store:
+        created = store.events()[0]
+        assert (created["kind"], created["action"], created["round"]) == ("create", "do", IST)
+        assert json.loads(created["detail"]) == {"title": "Grüße aus Süd"}
+        assert "Grüße aus Süd" in created["detail"]  # readable, no \u escapes
+        assert rows(store.path, "SELECT name, started_at FROM rounds") == [(IST, created["at"])]
+        assert rows(store.path, "SELECT created_at, updated_at FROM session") == [(created["at"],) * 2]
+    session = full_session(load_deck().board())
+    with SessionStore.create(tmp_path, session.info, session.board, content=session) as store:
+        created = store.events()[0]
+        assert created["round"] == session.round
+        stamps = rows(store.path, "SELECT started_at FROM rounds") + rows(store.path,
+                                                                           "SELECT updated_at FROM notes")
+        assert stamps == [(created["at"],)] * (len(session.rounds.names()) + len(session.notes))
