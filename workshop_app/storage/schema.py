@@ -149,7 +149,9 @@ def snapshot_source() -> str:
     """The text of `schema_snapshot.py` for the migrations as they are now: every object of any
     version once (OBJECTS), and per version the numbers of its objects (VERSIONS)."""
     versions = list(migrated_schemas())  # in version order: made one version after the other
-    objects = sorted(set().union(*versions), key=repr)  # an order that does not depend on hashing
+    # sorted as tuples (type, name, table, SQL): the same order in every run, whatever the hashing;
+    # only an automatic index has no SQL (None), and its type, name and table are never another's
+    objects = sorted(set().union(*versions))
     number = {found: index for index, found in enumerate(objects)}
     lines = [f"MIGRATION_SET = {MIGRATION_SET!r}", f"MIGRATIONS_TABLE = {MIGRATIONS.migrations_table!r}",
              f"MIGRATIONS = {tuple(known_names())!r}",
