@@ -23,12 +23,6 @@ from sqlite_utils import Database
 from workshop_app.domain.model import (
     ALL_ZONES,
     Board,
-    Card,
-    CardAdded,
-    CardEdited,
-    CardMoved,
-    CardRemoved,
-    Change,
     Zone,
 )
 from workshop_app.domain.rounds import IST, RoundChange, Rounds
@@ -45,6 +39,7 @@ from workshop_app.domain.session import (
 )
 from workshop_app.domain.write_target import SIDE_SUFFIXES
 from workshop_app.storage import agreement_rows, files, schema, timer_store
+from workshop_app.storage.card_rows import DELETE_CARDS, write_board_change, write_cards
 from workshop_app.storage.errors import (
     FileReadOnlyError,
     SessionError,
@@ -55,6 +50,7 @@ from workshop_app.storage.folder import check_writable_folder, new_session_path
 from workshop_app.storage.lock import SessionLock
 from workshop_app.storage.positions import StoredKeys
 from workshop_app.storage.round_rows import (
+    DELETE_PLACEMENTS,
     UPSERT_PLACEMENT,
     event_detail,
     placement_rows,
@@ -73,6 +69,12 @@ from workshop_app.storage.session_rows import (
 
 ACTIONS = ("do", "undo", "redo")
 ROW_RECORDS = (NoteChanged, ActionItemsChanged, InfoChanged)
+# the statements as module constants (see TESTING.md: SQL in another case is the same SQL)
+SELECT_EVENTS = "SELECT * FROM events ORDER BY id"
+STAMP_SESSION = "UPDATE session SET updated_at = ? WHERE id = 1"
+INSERT_SESSION = ("INSERT INTO session (id, title, company, facilitator, date, language, participants, "
+                  "deck_id, current_round, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF")
 
 
 def now() -> str:
@@ -171,7 +173,7 @@ class SessionStore:
         return load(self.db, self.round, self.path)
 
     def events(self) -> list[dict]:
-        return list(self.db.query("SELECT * FROM events ORDER BY id"))
+        return list(self.db.query(SELECT_EVENTS))
 
     def schema_version(self) -> int:
         return len(schema.MIGRATIONS.applied(self.db))
@@ -218,14 +220,14 @@ class SessionStore:
                 elif isinstance(change, timer_store.TIMER_RECORDS):
                     self._log(stamp, action, *timer_store.write_timer_change(conn, change))
                 else:
-                    zones.update(self._write_change(conn, self._board, change))
+                    zones.update(write_board_change(conn, change))
                     conn.execute(INSERT_EVENT, board_event_row(stamp, self.round, action, change))
                     if keys is not None:
                         keys.follow(change, self._board)
             rows = (placement_rows(self.round, self._board, zones) if keys is None
                     else keys.take_rows(self.round, self._board, zones))
             conn.executemany(UPSERT_PLACEMENT, rows)
-            conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
+            conn.execute(STAMP_SESSION, (stamp,))
 
     def replace_board(self, board: Board) -> None:
         """The session now shows `board` (e.g. loaded from a board file): write all its cards and
@@ -233,7 +235,7 @@ class SessionStore:
         stamp = now()
         with self._transaction():
             self._write_board(self.db.conn, board, stamp, "do")
-            self.db.conn.execute("UPDATE session SET updated_at = ? WHERE id = 1", (stamp,))
+            self.db.conn.execute(STAMP_SESSION, (stamp,))
         self.attach(board, commit_each=self._unsubscribe is not None)
 
     def rewrite(self, session: Session) -> None:
@@ -248,8 +250,8 @@ class SessionStore:
             agreement_rows.write_whole_agreement(conn, session.agreement)
 
     def _write_board(self, conn: sqlite3.Connection, board: Board, stamp: str, action: str) -> None:
-        conn.execute("DELETE FROM cards")
-        conn.execute("DELETE FROM placements WHERE round = ?", (self.round,))
+        conn.execute(DELETE_CARDS)
+        conn.execute(DELETE_PLACEMENTS, (self.round,))
         _write_whole_board(conn, self.round, board)
         self._log(stamp, action, "replace", None, board.snapshot())
         self._board = board
@@ -258,29 +260,9 @@ class SessionStore:
                      action: str) -> None:
         detail = write_round_change(conn, change, stamp)
         kind = detail.pop("kind")
-        self.round = conn.execute("SELECT current_round FROM session WHERE id = 1").fetchone()[0]
+        self.round = current_round(conn)
         conn.execute(INSERT_EVENT, (stamp, self.round, action, kind, None, None, None, None, None,
                                      event_detail(detail)))
-
-    def _write_change(self, conn: sqlite3.Connection, board: Board, change: Change) -> set[Zone]:
-        if isinstance(change, CardMoved):
-            return {change.from_zone, change.to_zone}
-        if isinstance(change, CardAdded):
-            seq = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM cards").fetchone()[0]
-            conn.execute("INSERT OR REPLACE INTO cards (id, seq, text_de, text_en, function, custom) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", _card_row(change.card, seq))
-            return {change.zone}
-        if isinstance(change, CardEdited):
-            card = change.after
-            conn.execute("UPDATE cards SET text_de = ?, text_en = ?, function = ?, custom = ? "
-                         "WHERE id = ?", (card.text_de, card.text_en, card.function, int(card.custom),
-                                          card.id))
-            return set()
-        if isinstance(change, CardRemoved):
-            conn.execute("DELETE FROM cards WHERE id = ?", (change.card.id,))
-            conn.execute("DELETE FROM placements WHERE card_id = ?", (change.card.id,))
-            return {change.zone}
-        raise TypeError(f"unknown change {change!r}")
 
     # --- session details (direct writes, outside the undo history) ---
 
@@ -327,10 +309,7 @@ class SessionStore:
         stamp = now()
         with self.db.atomic():
             conn = self.db.conn
-            conn.execute("INSERT INTO session (id, title, company, facilitator, date, language, "
-                         "participants, deck_id, current_round, created_at, updated_at) "
-                         "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (*info_values(info), deck_id, self.round, stamp, stamp))
+            conn.execute(INSERT_SESSION, (*info_values(info), deck_id, self.round, stamp, stamp))
             _write_whole_board(conn, self.round, board)
             if self.db["rounds"].exists():
                 rounds = content.rounds if content is not None else Rounds({IST: board})
@@ -383,18 +362,12 @@ def _abandon(db: Database | None, lock: SessionLock, created: list[Path]) -> Non
 def _set_pragmas(db: Database) -> None:
     """WAL, and FULL sync: a committed move survives a crash of the process and of the machine."""
     with db.ensure_autocommit_on():
-        db.conn.execute("PRAGMA journal_mode=WAL")
-        db.conn.execute("PRAGMA synchronous=FULL")
-        db.conn.execute("PRAGMA foreign_keys=OFF")
+        for pragma in PRAGMAS:
+            db.conn.execute(pragma)
 
 
 def _write_whole_board(conn: sqlite3.Connection, round_name: str, board: Board) -> None:
     """Insert every card of `board` (in board order) and every zone's placements for the round."""
-    conn.executemany("INSERT INTO cards (id, seq, text_de, text_en, function, custom) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     [_card_row(card, seq) for seq, card in enumerate(board.cards())])
+    write_cards(conn, board)
     conn.executemany(UPSERT_PLACEMENT, placement_rows(round_name, board, ALL_ZONES))
 
-
-def _card_row(card: Card, seq: int) -> tuple:
-    return (card.id, seq, card.text_de, card.text_en, card.function, int(card.custom))

@@ -22,6 +22,7 @@ TIMER_RECORDS = (TimerChanged,)
 _UPSERT = ("INSERT INTO timer (id, length_s, remaining_s, ends_at) VALUES (1, ?, ?, ?) "
            "ON CONFLICT (id) DO UPDATE SET length_s = excluded.length_s, "
            "remaining_s = excluded.remaining_s, ends_at = excluded.ends_at")
+_SELECT = "SELECT length_s, remaining_s, ends_at FROM timer WHERE id = 1"
 
 
 def write_timer(db: Database, state: TimerState, *, name: str = "") -> None:
@@ -49,7 +50,7 @@ def write_timer_change(conn: sqlite3.Connection, change: TimerChanged) -> tuple[
 def read_timer(db: Readable) -> TimerState | None:
     """The stored timer, or None when the session has none yet or its row makes no sense."""
     try:
-        row = db.execute("SELECT length_s, remaining_s, ends_at FROM timer WHERE id = 1").fetchone()
+        row = db.execute(_SELECT).fetchone()
     except sqlite3.Error:
         return None
     if row is None:
