@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from workshop_app.domain.model import ALL_ZONES, Board, CardAdded, CardMoved, CardRemoved, Change, Zone
 
 GAP = 1 << 20
+SELECT_KEYS = "SELECT card_id, zone, position FROM placements WHERE round = ? ORDER BY zone, position"
 
 
 def spaced_keys(count: int) -> list[int]:
@@ -45,8 +46,7 @@ class ZoneKeys:
 
     @classmethod
     def read(cls, conn: sqlite3.Connection, round_name: str) -> ZoneKeys:
-        return cls(conn.execute("SELECT card_id, zone, position FROM placements WHERE round = ? "
-                                "ORDER BY zone, position", (round_name,)))
+        return cls(conn.execute(SELECT_KEYS, (round_name,)))
 
     def follow(self, change: Change, board: Board) -> None:
         """Apply one change record (already applied to `board`) and collect the rows it changed."""
