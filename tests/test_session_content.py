@@ -1,7 +1,8 @@
 """Content of the wrong shape in a real session file (storage/session_reader.py): each case is refused,
 by reading and by the store alike, with the one line that names the file and says what is wrong, cut
 to a readable length and kept on one line; text SQLite cannot decode is damage; a board holds at most
-MAX_CARDS cards; a file with one group name (of two) reads with the default names."""
+MAX_CARDS cards; a file with one group name (of two) reads with the default names, one without
+participants with none, one in an unknown language in German."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ WRONG_SHAPES = {
     "no_session_row": ("DELETE FROM session", "the session row is missing"),
     "participants_not_a_list": ("""UPDATE session SET participants = '{"Ana": 1}'""",
                                 "participants must be a list of names"),
+    "title_not_text": ("UPDATE session SET title = x'00'", "session: text expected, found bytes"),
+    "participants_not_text": ("UPDATE session SET participants = x'00'",
+                              "participants: text expected, found bytes"),
+    "noted_card_not_text": ("INSERT INTO notes (card_id, note, updated_at) VALUES (x'00', 'klären', '')",
+                            "note: text expected, found bytes"),
     "empty_card_id": ("UPDATE cards SET id = '' WHERE id = 'terms'", "a card id must be text"),
     "card_id_not_text": ("UPDATE cards SET id = x'01' WHERE id = 'terms'", "a card id must be text"),
     "function_not_text": ("UPDATE cards SET function = x'01' WHERE id = 'terms'",
@@ -106,3 +112,9 @@ def test_a_file_with_one_group_name_reads_with_the_default_names(tmp_path):
     path = reference_session_changed_by(tmp_path, "INSERT INTO perception_groups (position, name) "
                                                   "VALUES (0, 'Nur eine')")
     assert read_session(path).rounds.groups == DEFAULT_GROUPS["de"]
+
+
+def test_missing_participants_and_an_unknown_language_read_as_none_and_german(tmp_path):
+    path = reference_session_changed_by(tmp_path, "UPDATE session SET participants = NULL, language = 'fr'")
+    info = read_session(path).info
+    assert info.participants == [] and info.language == "de"
