@@ -290,3 +290,23 @@ def test_a_read_only_connection_cannot_write(tmp_path, board):
             db.execute("UPDATE session SET title = 'x'")
     finally:
         db.close()
+
+
+def test_every_connection_distrusts_the_files_schema_and_checks_cell_sizes(tmp_path, board):
+    """The reader's connection (immutable without side files, through the WAL with one) and the
+    store's: no code from the file's schema runs, and a damaged cell size is an error, not a crash."""
+    path = _session(tmp_path, board)
+
+    def hardening(conn: sqlite3.Connection) -> list[int]:
+        return [conn.execute(f"PRAGMA {pragma}").fetchone()[0] for pragma in ("trusted_schema",
+                                                                              "cell_size_check")]
+
+    assert not Path(f"{path}-wal").exists()
+    immutable = files.connect_for_reading(path)
+    assert hardening(immutable) == [0, 1]
+    immutable.close()
+    with SessionStore.open(path) as store:
+        assert Path(f"{path}-wal").exists()
+        through_the_wal = files.connect_for_reading(path)
+        assert hardening(store.db.conn) == hardening(through_the_wal) == [0, 1]
+        through_the_wal.close()
