@@ -2,7 +2,7 @@
 by reading and by the store alike, with the one line that names the file and says what is wrong, cut
 to a readable length and kept on one line; text SQLite cannot decode is damage; a board holds at most
 MAX_CARDS cards; a file with one group name (of two) reads with the default names, one without
-participants with none, one in an unknown language in German."""
+participants with none, one in an unknown language in German; a stored timer comes back."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from workshop_app.cli import main
 from workshop_app.domain.deck import reference_board
 from workshop_app.domain.model import MAX_CARDS
 from workshop_app.domain.rounds import DEFAULT_GROUPS
+from workshop_app.domain.session import Session, SessionInfo
 from workshop_app.storage import SessionStore, read_session
 from workshop_app.storage.errors import CorruptError, NotASessionError
 
@@ -28,6 +29,8 @@ WRONG_SHAPES = {
                               "participants: text expected, found bytes"),
     "noted_card_not_text": ("INSERT INTO notes (card_id, note, updated_at) VALUES (x'00', 'klären', '')",
                             "note: text expected, found bytes"),
+    "note_not_text": ("INSERT INTO notes (card_id, note, updated_at) VALUES ('terms', x'00', '')",
+                      "note: text expected, found bytes"),
     "empty_card_id": ("UPDATE cards SET id = '' WHERE id = 'terms'", "a card id must be text"),
     "card_id_not_text": ("UPDATE cards SET id = x'01' WHERE id = 'terms'", "a card id must be text"),
     "function_not_text": ("UPDATE cards SET function = x'01' WHERE id = 'terms'",
@@ -118,3 +121,13 @@ def test_missing_participants_and_an_unknown_language_read_as_none_and_german(tm
     path = reference_session_changed_by(tmp_path, "UPDATE session SET participants = NULL, language = 'fr'")
     info = read_session(path).info
     assert info.participants == [] and info.language == "de"
+
+
+def test_a_stored_timer_is_read_back_with_the_session(tmp_path):
+    with SessionStore.create(tmp_path, SessionInfo("Uhr", language="en"), reference_board()) as store:
+        session = store.load()
+        store.attach(session.board, commit_each=False)
+        store.commit([session.timer.set_length(7 * 60)])
+        path = store.path
+    assert read_session(path).timer.state == session.timer.state
+    assert read_session(path).timer.state != Session(SessionInfo("Uhr"), reference_board()).timer.state
