@@ -77,9 +77,18 @@ def test_the_writer_holding_the_file_is_named_while_others_read_it_or_lock_other
         with (_process_holding(path, "flock") as writer, _process_holding(path, "posix"),
               _process_holding(other, "flock"), pytest.raises(LockedError) as raised):
             SessionStore.open(path)
-        assert f"(process {writer});" in str(raised.value)
+        assert str(raised.value) == (f"{path.name} is already open in another window of this app "
+                                     f"(process {writer}); close it there first.")
         with SessionStore.open(path) as store:  # all gone: free again
             assert store.load().info.title == INFO.title
+
+
+def test_a_session_this_process_holds_is_refused_with_its_name_and_this_process(tmp_path, board):
+    path = _session(tmp_path, board)
+    with SessionStore.open(path), pytest.raises(LockedError) as raised:
+        SessionStore.open(path)
+    assert str(raised.value) == (f"{path.name} is already open in another window of this app "
+                                 f"(process {os.getpid()}); close it there first.")
 
 
 def _refused_at_once(read, path: Path) -> BaseException | None:
