@@ -33,6 +33,7 @@ from workshop_app.storage.errors import (
     SessionError,
     TruncatedError,
 )
+from workshop_app.storage.lock import SessionLock
 
 INFO = SessionInfo("Prüfung", language="en")
 
@@ -89,6 +90,24 @@ def test_a_session_this_process_holds_is_refused_with_its_name_and_this_process(
         SessionStore.open(path)
     assert str(raised.value) == (f"{path.name} is already open in another window of this app "
                                  f"(process {os.getpid()}); close it there first.")
+
+
+def test_adopting_a_descriptor_of_a_held_session_is_refused_and_leaves_the_descriptor_open(tmp_path, board):
+    """`adopt` (for a file just created) on a file this process holds: refused like `acquire`, and the
+    descriptor stays open, as closing any descriptor of the file would drop SQLite's locks on it."""
+    path = _session(tmp_path, board)
+    with SessionStore.open(path) as store:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            with pytest.raises(LockedError) as raised:
+                SessionLock(path).adopt(fd)
+            assert os.fstat(fd).st_ino == path.stat().st_ino  # still open
+        finally:
+            os.close(fd)
+        store.set_note("terms", "noch da")
+    assert str(raised.value) == (f"{path.name} is already open in another window of this app "
+                                 f"(process {os.getpid()}); close it there first.")
+    assert read_session(path).notes == {"terms": "noch da"}
 
 
 def _refused_at_once(read, path: Path) -> BaseException | None:
