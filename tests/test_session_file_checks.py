@@ -187,6 +187,8 @@ def _cut_at_a_page_boundary(path: Path) -> None:
 
 
 DAMAGED_HEADERS = {
+    "header_cut_short": (lambda path: path.write_bytes(path.read_bytes()[:60]), TruncatedError,
+                         "is damaged: the file is shorter than its header says (truncated)."),
     "cut_at_a_page_boundary": (_cut_at_a_page_boundary, TruncatedError,
                                "is damaged: the file is shorter than its header says (truncated)."),
     "payload_fraction": (_changed_at(21, 0), NotSQLiteError,
@@ -209,6 +211,16 @@ def test_a_header_sqlite_refuses_is_reported_with_the_line_that_says_why(tmp_pat
         assert str(raised.value) == f"{path} {words}"
     assert main(["--lang", "en", "diagnose", str(path)]) == 2
     assert capsys.readouterr().err.strip().endswith(f"{path.name} {words}")
+
+
+def test_a_text_file_in_place_of_a_session_is_not_sqlite(tmp_path, board):
+    """(The command line's `diagnose` reads such a file as a board file instead.)"""
+    path = _session(tmp_path, board)
+    path.write_text("just some notes\n")
+    for read in (read_session, SessionStore.open):
+        with pytest.raises(NotSQLiteError) as raised:
+            read(path)
+        assert str(raised.value) == f"{path} is not a session file (it is not an SQLite database)."
 
 
 def _read_only_folder_with_a_wal(folder: Path, board, statement: str) -> Path:
@@ -276,9 +288,9 @@ def test_a_page_size_sqlite_never_writes_is_not_sqlite(tmp_path, board, size):
         assert str(raised.value) == f"{path} is not a session file (it is not an SQLite database)."
 
 
-@pytest.mark.parametrize("size", [512, 65536])
-def test_the_smallest_and_the_largest_page_size_are_read(tmp_path, board, size):
-    """65536 is written as 1 in the header."""
+@pytest.mark.parametrize("size", [512, 32768, 65536])
+def test_the_smallest_and_the_largest_page_sizes_are_read(tmp_path, board, size):
+    """65536 is written as 1 in the header; 32768 and 65536 need all 16 bits (unsigned)."""
     path = _session(tmp_path, board)
     conn = sqlite3.connect(path, isolation_level=None)
     for statement in ("PRAGMA journal_mode=DELETE", f"PRAGMA page_size={size}", "VACUUM"):

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 HEADER_SIZE = 100
+PAGE_SIZES = frozenset(512 << shift for shift in range(8))  # what SQLite writes: 512, 1024, ... 65536
 
 
 def is_sqlite_file(path: Path) -> bool:
@@ -63,8 +64,10 @@ def looks_truncated(path: Path) -> bool:
         header, size = _header_and_size(path)
     except SessionError:
         return False
+    if len(header) < HEADER_SIZE:
+        return False
     page_size = _page_size(header)
-    if len(header) < HEADER_SIZE or page_size is None:
+    if page_size is None:
         return False
     change_counter, pages, valid_for = (struct.unpack(">I", header[offset:offset + 4])[0]
                                         for offset in (24, 28, 92))
@@ -82,11 +85,11 @@ def _header_and_size(path: Path) -> tuple[bytes, int]:
 
 
 def _page_size(header: bytes) -> int | None:
-    if len(header) < 18:
-        return None
+    """The page size of a whole header (bytes 16-17, where 1 stands for 65536); None if SQLite never
+    writes it."""
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
-    return None if page_size < 512 or page_size & (page_size - 1) else page_size
+    return page_size if page_size in PAGE_SIZES else None
 
 
 def connect(path: Path, *, read_only: bool) -> Database:
