@@ -19,8 +19,9 @@ from storage_helpers import (
 
 from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Zone
+from workshop_app.domain.rounds import IST, SOLL
 from workshop_app.domain.session import SessionInfo
-from workshop_app.storage import SessionStore, read_session, schema
+from workshop_app.storage import SessionStore, first_read, read_session, schema
 from workshop_app.storage.errors import (
     CorruptError,
     FileReadOnlyError,
@@ -61,7 +62,7 @@ def test_the_session_is_read_as_read_session_reads_it_and_stays_locked(tmp_path)
     path = session_file(tmp_path)
     locked = read_locked(path)
     try:
-        assert locked.session is not None
+        assert locked.path == path and locked.session is not None
         assert locked.session.board.snapshot() == read_session(path).board.snapshot()
         assert locked.session.notes == {"terms": "Notiz"}
         assert is_locked(path)
@@ -136,8 +137,55 @@ def test_a_file_this_user_may_not_write_is_refused_as_the_store_refuses_it():
         path.chmod(0o444)  # readable, not writable (as `nobody`: real ids too, which os.access asks)
         before = digest(path)
         with as_unprivileged_user(real_ids=True):
-            for opening in (SessionStore.open, read_locked):
-                with pytest.raises(FileReadOnlyError):
-                    opening(path)
+            with pytest.raises(FileReadOnlyError) as by_store:
+                SessionStore.open(path)
+            with pytest.raises(FileReadOnlyError) as at_start:
+                read_locked(path)
+        assert at_start.value.message("en") == by_store.value.message("en")
+        assert at_start.value.message("en") == f"{path} cannot be written (permission denied)."
         assert digest(path) == before
         assert not is_locked(path)
+
+
+def test_the_round_the_session_shows_is_read_with_its_board(tmp_path):
+    path = session_file(tmp_path)
+    with SessionStore.open(path) as store:
+        session = store.load()
+        rounds = session.rounds
+        store.attach(rounds.board())
+        rounds.subscribe(lambda change: store.write_round_change(change, rounds))
+        rounds.start_soll()
+        rounds.board().move("terms", Zone.MARKETING)
+    locked = read_locked(path)
+    locked.lock.release()
+    assert locked.session.round == SOLL and locked.session.rounds.active == SOLL
+    assert locked.session.board.zone_of("terms") is Zone.MARKETING  # Soll's board, not Ist's
+    assert locked.session.rounds.board(IST).zone_of("terms") is Zone.SALES
+
+
+def test_content_of_the_wrong_shape_is_refused_naming_the_file(tmp_path):
+    path = session_file(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE session SET participants = '{\"not\": \"a list\"}'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(NotASessionError) as at_start:
+        read_locked(path)
+    with pytest.raises(NotASessionError) as by_reader:
+        read_session(path)
+    assert at_start.value.message("en") == by_reader.value.message("en")
+    assert str(path) in at_start.value.message("en")
+    assert not is_locked(path)
+
+
+def test_a_read_error_after_the_check_is_a_damaged_file_naming_the_file(tmp_path, monkeypatch):
+    path = session_file(tmp_path)
+
+    def failing_read(_conn):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(first_read, "current_round", failing_read)
+    with pytest.raises(CorruptError) as raised:
+        read_locked(path)
+    assert raised.value.message("en") == f"{path} is damaged and cannot be read (disk I/O error)."
+    assert not is_locked(path)

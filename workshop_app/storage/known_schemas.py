@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 SchemaObjects = frozenset[tuple[str, str, str, str | None]]
 MIGRATIONS_TABLE = schema_snapshot.MIGRATIONS_TABLE
+SCHEMA_SQL = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+APPLIED_SQL = (f'SELECT name FROM "{MIGRATIONS_TABLE}" WHERE migration_set = ? '  # noqa: S608
+               "ORDER BY rowid")
+TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 
 def known_names() -> list[str]:
@@ -43,7 +47,7 @@ def version_of(applied: list[str]) -> int:
 def schema_of(conn: Readable) -> SchemaObjects:
     """Every object of the file's schema (type, name, table, SQL), as SQLite stores it. Reads no row of
     any table but sqlite_master. `conn`: a sqlite3 connection or a sqlite-utils Database."""
-    return frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall())
+    return frozenset(conn.execute(SCHEMA_SQL).fetchall())
 
 
 @cache
@@ -62,22 +66,21 @@ def newest_schema() -> SchemaObjects:
 
 def migrations_table_sql() -> str | None:
     """How this app's migrations table is declared (to read a file's versions only from that table)."""
-    return next((sql for kind, name, _, sql in newest_schema()
-                 if kind == "table" and name == MIGRATIONS_TABLE), None)
+    tables = {name: sql for kind, name, _, sql in newest_schema() if kind == "table"}
+    return tables.get(MIGRATIONS_TABLE)
 
 
 def applied_names(conn: Readable) -> list[str]:
     """The migrations of this app's set recorded in the file, in the order they were applied (as
     sqlite-utils' `Migrations.applied` reads them). Only for a file whose migrations table is declared
     as this app declares it."""
-    rows = conn.execute(f'SELECT name FROM "{MIGRATIONS_TABLE}" WHERE migration_set = ? '  # noqa: S608
-                        "ORDER BY rowid", (schema_snapshot.MIGRATION_SET,)).fetchall()
+    rows = conn.execute(APPLIED_SQL, (schema_snapshot.MIGRATION_SET,)).fetchall()
     return [row[0] for row in rows]
 
 
 def table_names(conn: Readable) -> set[str]:
     """The tables in the file (an older version has fewer)."""
-    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {row[0] for row in conn.execute(TABLES_SQL)}
 
 
 def column_names(conn: Readable, table: str) -> list[str]:
