@@ -9,6 +9,7 @@ import time
 
 import pytest
 from sqlite_utils import Database
+from storage_helpers import as_unprivileged_user, folder_for_everyone
 
 from workshop_app.domain.timer import PhaseTimer, TimerChanged, TimerState
 from workshop_app.storage import folder
@@ -25,6 +26,8 @@ T0 = 1_800_000_000.0
     ("", "session"),
     ("a" * 59 + " b" * 5, "a" * 59),
     ("x" * 80, "x" * 60),
+    ("!" + "a" * 70, "a" * 60),  # leading dashes go before the name is cut to 60
+    ("Xaver X", "xaver-x"),
 ])
 def test_a_title_becomes_a_file_name_of_letters_digits_and_dashes(title, expected):
     assert folder.slug(title) == expected
@@ -49,6 +52,27 @@ def test_a_folder_that_is_missing_or_a_file_is_refused(tmp_path):
         folder.check_writable_folder(tmp_path / "file")
     assert folder.check_writable_folder(str(tmp_path)) == tmp_path
     assert list(tmp_path.iterdir()) == [tmp_path / "file"]
+
+
+def test_a_folder_refusal_is_one_line_naming_the_folder(tmp_path, monkeypatch):
+    with pytest.raises(FolderMissingError) as missing:
+        folder.check_folder(tmp_path / "missing")
+    assert missing.value.message("en") == f"The sessions folder {tmp_path / 'missing'} does not exist."
+    monkeypatch.setattr(folder.os.path, "lexists", lambda _path: True)  # every name is taken
+    with pytest.raises(FolderReadOnlyError) as full:
+        folder.new_session_path(tmp_path, "Runde", "2027-01-02")
+    assert full.value.message("en") == (
+        f"The sessions folder {tmp_path} cannot be written (too many sessions with this title).")
+
+
+def test_a_folder_this_user_may_not_write_is_one_line_naming_it():
+    with folder_for_everyone() as base:
+        base.chmod(0o555)
+        with as_unprivileged_user(real_ids=True), pytest.raises(FolderReadOnlyError) as refused:
+            folder.check_writable_folder(base)
+        assert refused.value.message("en") == (
+            f"The sessions folder {base} cannot be written (permission denied).")
+        assert list(base.iterdir()) == []
 
 
 def test_the_trash_keeps_every_copy_with_its_side_files(tmp_path):
