@@ -4,6 +4,7 @@ taken, the trash keeping every copy, and stored timers that make sense or are dr
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import time
 
@@ -63,6 +64,16 @@ def test_a_folder_refusal_is_one_line_naming_the_folder(tmp_path, monkeypatch):
         folder.new_session_path(tmp_path, "Runde", "2027-01-02")
     assert full.value.message("en") == (
         f"The sessions folder {tmp_path} cannot be written (too many sessions with this title).")
+
+
+def test_a_folder_on_a_read_only_mount_is_one_line_with_the_systems_reason(tmp_path, monkeypatch):
+    def read_only_mount(**_kwargs):  # what creating the probe file gives there, even for root
+        raise OSError(errno.EROFS, "Read-only file system")
+    monkeypatch.setattr(folder.tempfile, "mkstemp", read_only_mount)
+    with pytest.raises(FolderReadOnlyError) as refused:
+        folder.check_writable_folder(tmp_path)
+    assert refused.value.message("en") == (
+        f"The sessions folder {tmp_path} cannot be written (Read-only file system).")
 
 
 def test_a_folder_this_user_may_not_write_is_one_line_naming_it():

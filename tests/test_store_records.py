@@ -192,3 +192,13 @@ def test_a_new_session_is_logged_as_created_and_an_imported_one_stamped_with_tha
         stamps = rows(store.path, "SELECT started_at FROM rounds") + rows(store.path,
                                                                            "SELECT updated_at FROM notes")
         assert stamps == [(created["at"],)] * (len(session.rounds.names()) + len(session.notes))
+
+
+def test_notes_and_details_committed_by_the_window_carry_the_time_of_their_commit(window_store):
+    store, session = window_store
+    card = session.board.cards()[0].id
+    store.commit([session.set_note(card, "klären"), session.rename("Nordrunde")])
+    note, info = store.events()[-2:]
+    assert (note["kind"], info["kind"]) == ("note", "info") and note["at"] == info["at"]
+    assert rows(store.path, "SELECT card_id, updated_at FROM notes") == [(card, note["at"])]
+    assert rows(store.path, "SELECT title, updated_at FROM session") == [("Nordrunde", note["at"])]
