@@ -48,6 +48,7 @@ def test_every_board_record_is_one_event_row_with_its_places(opened, deck):
     assert edit["kind"] == "edit" and json.loads(edit["detail"]) == {
         "before": {"id": "c1", "text_de": "Größe", "text_en": "size", "function": None, "custom": True},
         "after": {"id": "c1", "text_de": "Größe", "text_en": "new size", "function": None, "custom": True}}
+    assert '"Größe"' in edit["detail"]  # as typed, not as \u00f6
     assert (remove["kind"], remove["from_zone"], remove["from_index"], remove["to_zone"]) == (
         "remove", "shared", 0, None)
     assert json.loads(remove["detail"])["text_en"] == "new size"

@@ -14,11 +14,15 @@ from storage_helpers import reference_session_changed_by
 from workshop_app.cli import main
 from workshop_app.storage import SessionStore, read_session
 from workshop_app.storage import schema as migrations
-from workshop_app.storage.errors import CorruptError, NewerSchemaError, NotASessionError
+from workshop_app.storage.errors import CorruptError, NewerSchemaError, NotASessionError, TruncatedError
 
 FUTURE = ("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
           "VALUES ('grenzziehung', 'm099_from_the_future', '2031-01-01')")
 KNOWN = len(migrations.known_names())
+UNDECODABLE_NAME = "UPDATE _sqlite_migrations SET name = CAST(x'ff41' AS TEXT) WHERE rowid = 1"
+DECODING_DAMAGE = ("is damaged and cannot be read "
+                   "(Could not decode to UTF-8 column 'name' with text '\ufffdA').")
+TRUNCATED = "is damaged: the file is shorter than its header says (truncated)."
 
 REFUSALS = {
     "view_and_trigger": (["CREATE VIEW v AS SELECT 1",
@@ -44,11 +48,8 @@ REFUSALS = {
                                       "(SELECT max(rowid) FROM _sqlite_migrations)"], NotASessionError,
                                      "is an SQLite database but not a Grenzziehung session (its recorded "
                                      "schema versions do not match its tables)."),
-    "undecodable_version_name": (["CREATE TABLE extra (a)",
-                                  "UPDATE _sqlite_migrations SET name = CAST(x'ff41' AS TEXT) "
-                                  "WHERE rowid = 1"], CorruptError,
-                                 "is damaged and cannot be read (Could not decode to UTF-8 column 'name' "
-                                 "with text '\ufffdA')."),
+    "undecodable_version_name_same_tables": ([UNDECODABLE_NAME], CorruptError, DECODING_DAMAGE),
+    "undecodable_version_name": (["CREATE TABLE extra (a)", UNDECODABLE_NAME], CorruptError, DECODING_DAMAGE),
 }
 
 
@@ -93,3 +94,8 @@ def test_a_damaged_page_is_reported_with_sqlites_own_verdict(tmp_path):
         with pytest.raises(CorruptError) as raised:
             read(path)
         assert str(raised.value) == " ".join(f"{path} is damaged and cannot be read ({verdict}).".split())
+    path.write_bytes(path.read_bytes() + b"\0" * 10)  # and not a whole number of pages: cut short
+    for read in (read_session, SessionStore.open):
+        with pytest.raises(TruncatedError) as raised:
+            read(path)
+        assert str(raised.value) == f"{path} {TRUNCATED}"

@@ -181,7 +181,7 @@ def validate(db: sqlite3.Connection | Database, path: Path) -> list[str]:
     if result != ["ok"]:
         if looks_truncated(path):
             raise TruncatedError(path=path)
-        raise CorruptError(path=path, detail=result[0] if result else "quick_check")
+        raise CorruptError(path=path, detail=result[0])  # quick_check returns at least one row
     known = schema.known_names()
     if any(name not in known for name in applied):
         raise NewerSchemaError(path=path, found=schema.version_of(applied), known=len(known))
