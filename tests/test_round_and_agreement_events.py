@@ -140,3 +140,10 @@ def test_agreement_and_group_rows_of_the_wrong_shape_are_refused_with_what_is_wr
     assert words in str(raised.value)
     assert main(["--lang", "en", "diagnose", str(path)]) == 2
     assert words in capsys.readouterr().err
+
+
+def test_a_new_session_records_its_ist_round_as_started_when_the_file_was_made(tmp_path, board):
+    with SessionStore.create(tmp_path, INFO, board) as store:
+        [created] = [event["at"] for event in store.events() if event["kind"] == "create"]
+        rows = store.db.execute("SELECT name, position, started_at, source FROM rounds").fetchall()
+    assert rows == [("as_is", 2, created, "")]
