@@ -202,3 +202,13 @@ def test_notes_and_details_committed_by_the_window_carry_the_time_of_their_commi
     assert (note["kind"], info["kind"]) == ("note", "info") and note["at"] == info["at"]
     assert rows(store.path, "SELECT card_id, updated_at FROM notes") == [(card, note["at"])]
     assert rows(store.path, "SELECT title, updated_at FROM session") == [("Nordrunde", note["at"])]
+
+
+def test_a_replaced_board_and_moves_on_it_in_one_commit_are_all_saved(window_store):
+    store, session = window_store
+    replaced = session.board.copy()
+    a, b = (card.id for card in replaced.cards()[:2])
+    replacing = session.replace_board(replaced)
+    store.commit([replacing, replaced.move(a, Zone.SALES), replaced.move(b, Zone.SALES, 0)])
+    assert read_session(store.path).board.ids_in(Zone.SALES) == (b, a)
+    assert rows(store.path, "SELECT DISTINCT round FROM placements") == [(IST,)]  # no stray rows
