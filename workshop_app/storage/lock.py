@@ -38,7 +38,7 @@ from workshop_app.storage.errors import FileMissingError, FileUnreadableError, L
 
 _BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES, errno.EDEADLK)
 _WINDOWS_LOCK_OFFSET = 0x7FFF_FFF0  # beyond SQLite's own lock bytes (0x40000000 and up)
-_held: dict[tuple[int, int], int] = {}  # (device, inode) -> descriptor, for the sessions this process holds
+_held: set[tuple[int, int]] = set()  # (device, inode) of the sessions this process holds
 
 
 def _lock(fd: int) -> None:
@@ -104,7 +104,7 @@ class SessionLock:
                 raise LockedError(path=self.session_path.name, pid=owner_pid(key) or "?") from None
             raise
         self._fd, self._key = fd, key
-        _held[key] = fd
+        _held.add(key)
 
     def release(self) -> None:
         """Let go of the file; call it after the session's database connection is closed."""
@@ -112,7 +112,7 @@ class SessionLock:
             return
         fd, key = self._fd, self._key
         self._fd = self._key = None
-        _held.pop(key, None)  # type: ignore[arg-type]
+        _held.discard(key)  # type: ignore[arg-type]
         os.close(fd)
 
     def __enter__(self) -> SessionLock:
@@ -128,14 +128,14 @@ def owner_pid(key: tuple[int, int]) -> int | None:
     device, inode = key
     wanted = (os.major(device), os.minor(device), inode)
     try:
-        lines = Path("/proc/locks").read_text(encoding="ascii", errors="replace").splitlines()
+        lines = Path("/proc/locks").read_bytes().splitlines()  # ASCII fields, compared as bytes
     except OSError:
         return None
     for line in lines:
         fields = line.split()
-        if len(fields) < 6 or fields[1] != "FLOCK" or not fields[4].isdigit():
+        if len(fields) < 6 or fields[1] != b"FLOCK" or not fields[4].isdigit():
             continue
-        parts = fields[5].split(":")
+        parts = fields[5].split(b":")
         with contextlib.suppress(ValueError):
             if len(parts) == 3 and (int(parts[0], 16), int(parts[1], 16), int(parts[2])) == wanted:
                 return int(fields[4])
