@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 HEADER_SIZE = 100
 PAGE_SIZES = frozenset(512 << shift for shift in range(8))  # what SQLite writes: 512, 1024, ... 65536
+HARDENING = ("PRAGMA trusted_schema=OFF", "PRAGMA cell_size_check=ON")  # no code from the file's schema
+QUICK_CHECK = "PRAGMA quick_check"
 
 
 def is_sqlite_file(path: Path) -> bool:
@@ -156,8 +158,8 @@ def _connect_uri(path: Path, mode: str) -> sqlite3.Connection:
 
 def harden(conn: sqlite3.Connection) -> None:
     """No code from the file: untrusted schema, no extensions."""
-    conn.execute("PRAGMA trusted_schema=OFF")
-    conn.execute("PRAGMA cell_size_check=ON")
+    for pragma in HARDENING:
+        conn.execute(pragma)
     if hasattr(conn, "enable_load_extension"):
         conn.enable_load_extension(False)
 
@@ -174,7 +176,7 @@ def validate(db: sqlite3.Connection | Database, path: Path) -> list[str]:
     if version is None:
         raise _foreign(db, path, found)
     try:
-        result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+        result = [row[0] for row in db.execute(QUICK_CHECK).fetchall()]
         applied = schema.applied_names(db)
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise _classify(path, exc) from None
