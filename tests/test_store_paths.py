@@ -5,7 +5,9 @@ the lock, a replaced board, changed details and an edited card function read bac
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
+import stat
 
 import pytest
 from storage_helpers import as_unprivileged_user, folder_for_everyone
@@ -28,6 +30,14 @@ from workshop_app.storage.lock import SessionLock
 NAME = f"{dt.date.today().isoformat()}-nordrunde.sqlite"  # new sessions are named by the day they are made
 INFO = SessionInfo("Nordrunde", company="Kim & Co", facilitator="Ana", date="2026-11-28", language="en",
                    participants=["Bo", "Cy"])
+
+
+def read_deck_id(path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT deck_id FROM session").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def failing(exception: BaseException):
@@ -237,3 +247,26 @@ def test_the_store_reads_its_session_with_the_round_it_shows_and_names_its_file_
     with SessionStore.open(path) as store, pytest.raises(NotASessionError) as refused:
         store.load()
     assert refused.value.message("en").startswith(f"{path} is an SQLite database but not a")
+
+
+def test_a_new_session_file_names_its_deck_and_is_readable_by_all_writable_by_its_owner(tmp_path):
+    old_mask = os.umask(0)
+    try:
+        with SessionStore.create(tmp_path, INFO, load_deck().board()) as store:
+            path = store.path
+        with SessionStore.create(tmp_path, INFO, load_deck().board(), deck_id="werkstatt") as store:
+            other = store.path
+    finally:
+        os.umask(old_mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [read_deck_id(p) for p in (path, other)] == ["default", "werkstatt"]
+
+
+def test_create_never_opens_a_file_that_exists_even_if_its_name_was_free_a_moment_before(tmp_path,
+                                                                                        monkeypatch):
+    taken = tmp_path / NAME
+    taken.write_bytes(b"someone else's")
+    monkeypatch.setattr(store_module, "new_session_path", lambda folder, title: taken)
+    with pytest.raises(WriteFailedError):
+        SessionStore.create(tmp_path, INFO, load_deck().board())
+    assert taken.read_bytes() == b"someone else's"
