@@ -395,3 +395,13 @@ def test_an_imported_session_keeps_every_round_note_and_next_step(tmp_path, boar
     with SessionStore.create(tmp_path, session.info, session.board, content=session) as store:
         path = store.path
     assert_equal_sessions(session, read_session(path))
+
+
+def test_the_storage_package_names_an_unknown_attribute_as_python_does():
+    """`workshop_app.storage` loads `SessionStore` lazily through a module `__getattr__`; any other
+    name must fail exactly as a plain module's would (the message `from … import` and tracebacks show)."""
+    import workshop_app.storage as storage
+
+    with pytest.raises(AttributeError, match=r"^module 'workshop_app.storage' has no attribute 'Sesion'$"):
+        storage.Sesion  # noqa: B018 - the attribute access is the test
+    assert storage.SessionStore.__name__ == "SessionStore"
