@@ -25,6 +25,7 @@ from workshop_app.storage import known_schemas as schema
 from workshop_app.storage.errors import (
     CorruptError,
     FileMissingError,
+    FileReadOnlyError,
     FileUnreadableError,
     NewerSchemaError,
     NotASessionError,
@@ -57,6 +58,14 @@ def check_header(path: Path) -> None:
         raise TruncatedError(path=path)
     if _page_size(header) is None:
         raise NotSQLiteError(path=path)
+
+
+def check_writable_session(path: Path) -> None:
+    """Before a session is opened for writing (or shown to be written later): a SQLite file by its
+    header that this user may read and write."""
+    check_header(path)
+    if not os.access(path, os.R_OK | os.W_OK):
+        raise FileReadOnlyError(path=path, detail="permission denied")
 
 
 def looks_truncated(path: Path) -> bool:

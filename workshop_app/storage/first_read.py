@@ -11,14 +11,13 @@ which loads sqlite-utils, checks again and migrates; a file of an older version 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.domain.session import Session
 from workshop_app.storage import files, known_schemas
-from workshop_app.storage.errors import CorruptError, FileReadOnlyError
+from workshop_app.storage.errors import CorruptError
 from workshop_app.storage.lock import SessionLock
 from workshop_app.storage.session_reader import current_round, load
 
@@ -39,9 +38,7 @@ def read_locked(path: Path) -> LockedSession:
     lock = SessionLock(path)
     lock.acquire()  # first, as SessionStore.open: a held file is never read a second time
     try:
-        files.check_header(path)
-        if not os.access(path, os.R_OK | os.W_OK):
-            raise FileReadOnlyError(path=path, detail="permission denied")
+        files.check_writable_session(path)
         return LockedSession(path, lock, _read_current(path))
     except BaseException:
         lock.release()

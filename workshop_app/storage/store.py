@@ -41,7 +41,6 @@ from workshop_app.domain.write_target import SIDE_SUFFIXES
 from workshop_app.storage import agreement_rows, files, schema, timer_store
 from workshop_app.storage.card_rows import DELETE_CARDS, write_board_change, write_cards
 from workshop_app.storage.errors import (
-    FileReadOnlyError,
     SessionError,
     WriteFailedError,
 )
@@ -135,9 +134,7 @@ class SessionStore:
         lock.acquire()  # first: a file this process holds is then never opened a second time
         db = None
         try:
-            files.check_header(path)
-            if not os.access(path, os.R_OK | os.W_OK):
-                raise FileReadOnlyError(path=path, detail="permission denied")
+            files.check_writable_session(path)
             files.connect_for_reading(path).close()  # refused by a reader: the file and its WAL stay
             db = files.connect(path, read_only=False)   # as they were (a writer would checkpoint)
             files.validate(db, path)
