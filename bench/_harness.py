@@ -35,11 +35,13 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def child(script: str | Path, mode: str, *args: str, timeout: float = 300.0) -> dict:
-    """Run `script --child mode args...` in a fresh interpreter and return its JSON result."""
+def child(script: str | Path, mode: str, *args: str, timeout: float = 300.0,
+          env: dict[str, str] | None = None) -> dict:
+    """Run `script --child mode args...` in a fresh interpreter and return its JSON result; `env`
+    adds to (or overrides) the measuring child's environment."""
     command = [sys.executable, str(script), "--child", mode, *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                          env=child_env(), cwd=PROJECT_DIR, check=False)
+                          env={**child_env(), **(env or {})}, cwd=PROJECT_DIR, check=False)
     for line in reversed(done.stdout.splitlines()):
         if line.startswith(RESULT_PREFIX):
             return json.loads(line[len(RESULT_PREFIX):])

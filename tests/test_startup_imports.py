@@ -88,3 +88,48 @@ def test_reading_and_checking_a_session_loads_no_sqlite_utils(tmp_path):
         "import sys\nfrom workshop_app.storage.first_read import read_locked\n"
         f"session = read_locked({path!r}).session\n"
         "print(len(session.board.cards()), 'sqlite_utils' in sys.modules)") == ["22", "False"]
+
+
+ENTRY_CHILD = """
+import json, sys
+from workshop_app.ui.main_window import MainWindow
+
+finish = MainWindow.finish_startup
+seen = []
+
+
+def at_first_paint(self):  # the deferred features are built right after the board's first paint
+    if not seen:
+        seen.append({"modules": sorted(sys.modules), "cards": len(self.board_scene.items_by_id)})
+    finish(self)
+
+
+MainWindow.finish_startup = at_first_paint
+from workshop_app.cli import main
+
+code = main(["--sessions-dir", sys.argv[1], "--smoke-test"])
+print(json.dumps({"code": code, **seen[0]}))
+"""
+
+
+def _modules_at_first_paint_of_the_entry_point(tmp_path) -> dict:
+    """`workshop-app` started as a facilitator starts it (its command line, its settings), up to the
+    board's first paint; `--smoke-test` quits right after."""
+    (tmp_path / "sessions").mkdir(exist_ok=True)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", ENTRY_CHILD, str(tmp_path / "sessions")],
+                            capture_output=True, text=True, env=env, timeout=60, check=True)
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_the_command_line_start_loads_no_reportlab_nor_sqlite_utils_before_the_first_paint(tmp_path):
+    """The real start goes through the command line, whose parser knows every subcommand: their
+    modules must not pull in what only they use (ReportLab for `export`, sqlite-utils for `new`)."""
+    first = _modules_at_first_paint_of_the_entry_point(tmp_path)  # creates the demo workshop
+    assert first["code"] == 0 and first["cards"] == 22
+    assert [name for name in first["modules"] if name.split(".")[0] == "reportlab"] == []
+    again = _modules_at_first_paint_of_the_entry_point(tmp_path)  # reopens it
+    assert again["code"] == 0 and again["cards"] == 22
+    heavy = ("reportlab", "sqlite_utils", "workshop_app.export", "workshop_app.domain.diagnosis")
+    assert [name for name in again["modules"] if name.startswith(heavy)] == []

@@ -15,9 +15,19 @@ from workshop_app.domain.model import LANGUAGES
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="workshop-app",
+class _StartOptionsParser(argparse.ArgumentParser):
+    """The options of the window's start alone: it leaves every error to the whole parser."""
+
+    def error(self, message: str):  # type: ignore[override] - raises instead of exiting
+        raise argparse.ArgumentError(None, message)
+
+
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `with_commands`, only the options of the window's start (no
+    command module is imported: each loads what its command needs, e.g. ReportLab for `export`)."""
+    parser_class = argparse.ArgumentParser if with_commands else _StartOptionsParser
+    parser = parser_class(
+        prog="workshop-app", add_help=with_commands,
         description="Grenzziehung: a workshop board for the boundary between marketing and sales.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the UI and the deck "
@@ -32,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start the window, exit 0 once it has painted (checks an installation)")
     desktop_entry.add_options(parser)
     parser.set_defaults(func=None)
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in SUBCOMMANDS:
         importlib.import_module(f"workshop_app.commands.{name}").register(subparsers)
@@ -44,11 +56,22 @@ def _screen_number(text: str) -> int:
     return int(text)
 
 
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The parsed command line. A start of the window (options only, the common case) is parsed
+    without importing the command modules; anything else – a command, `--help`, a mistake – by
+    the whole parser, which also words every error message."""
+    try:
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        rest = ["the whole parser says what is wrong"]
+    return build_parser().parse_args(argv) if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # file names that are not UTF-8 print as their bytes
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="surrogateescape")
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     if desktop_entry.requested(args):
         return desktop_entry.run(args)
     if args.func is None:

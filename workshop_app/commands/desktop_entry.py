@@ -11,7 +11,6 @@ import sys
 from functools import cache
 
 from workshop_app import desktop_entry
-from workshop_app.commands.sessions import language
 from workshop_app.domain.datafile import pick_label, read_labels
 from workshop_app.paths import resource, xdg_data_home
 
@@ -41,6 +40,8 @@ def _text(key: str, lang: str, **values: object) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from workshop_app.commands.sessions import language  # the sessions' modules: not for a start
+
     lang = language(args)
     folder = xdg_data_home()
     try:

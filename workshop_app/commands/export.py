@@ -34,11 +34,12 @@ from workshop_app.domain.model import LANGUAGES
 from workshop_app.domain.session import Session
 from workshop_app.domain.sessionfile import SessionFileError, write_session_file
 from workshop_app.domain.write_target import WriteTargetError, check_write_target
-from workshop_app.export import PAGE_SIZES, ExportError, write_atomically, write_summary_pdf
-from workshop_app.export.texts import ExportTextsError
 
 EXIT_BAD_INPUT = 2
 EXIT_WRITE_FAILED = 3
+# the export package's PAGE_SIZES (a test keeps them equal): the parser is built at every start of the
+# app, and importing the export package loads ReportLab, which only this command's run needs
+PAGE_SIZE_NAMES = ("a4", "letter")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,12 +59,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", dest="export_lang", choices=LANGUAGES,
                         help="language of the PDF (default: the session's language; for a board "
                              "file, --lang before the command, else German)")
-    parser.add_argument("--pagesize", choices=tuple(PAGE_SIZES), default="a4",
+    parser.add_argument("--pagesize", choices=PAGE_SIZE_NAMES, default="a4",
                         help="page size (default: a4)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from workshop_app.export import ExportError, write_summary_pdf  # ReportLab: only when run
+    from workshop_app.export.texts import ExportTextsError
+
     if bool(args.json) == bool(args.pdf or args.charter or args.png):
         return _fail("say what to write: --pdf OUT.pdf, --charter OUT.md and/or --png OUT.png, or "
                      "--json OUT.json", EXIT_BAD_INPUT)
@@ -122,6 +126,8 @@ def write_charter(path: Path, source: AgreementSource, language: str) -> Path:
     charters = build_charters(source.agreement, source.ist_diagnosis(), language)
     info = source.session.info
     text = render_markdown(charters, info.title, info.date)
+    from workshop_app.export import write_atomically  # ReportLab's package: only when run
+
     return write_atomically(path, text.encode("utf-8"))
 
 

@@ -13,7 +13,7 @@ from workshop_app.commands.sessions import add_sessions_dir_option, fail, langua
 from workshop_app.domain.boardfile import BoardFileError
 from workshop_app.domain.deck import DeckError
 from workshop_app.domain.sessionfile import read_session_file
-from workshop_app.storage import SessionError, SessionStore
+from workshop_app.storage import SessionError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
         session = read_session_file(Path(args.file))
     except (BoardFileError, DeckError) as exc:
         return fail("import", exc, lang)
+    from workshop_app.storage import SessionStore  # sqlite-utils: only when this command runs
+
     try:
         with SessionStore.create(sessions_dir(args), session.info, session.board,
                                  content=session) as store:

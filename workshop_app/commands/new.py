@@ -12,7 +12,7 @@ from workshop_app.commands.sessions import add_sessions_dir_option, fail, langua
 from workshop_app.domain.boardfile import BoardFileError, read_board
 from workshop_app.domain.deck import DeckError, load_deck
 from workshop_app.domain.session import SessionInfo, SessionModelError, validated_info
-from workshop_app.storage import SessionError, SessionStore
+from workshop_app.storage import SessionError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         board = read_board(args.board) if args.board else load_deck().board()
     except (BoardFileError, DeckError) as exc:
         return fail("new", exc, lang)
+    from workshop_app.storage import SessionStore  # sqlite-utils: only when this command runs
+
     try:
         with SessionStore.create(sessions_dir(args), info, board) as store:
             path = store.path

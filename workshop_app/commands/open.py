@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from workshop_app.commands.sessions import fail, language
-from workshop_app.storage import SessionError, SessionStore
+from workshop_app.storage import SessionError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def check(path: Path) -> None:
     """Raise SessionError when the window could not open the session."""
+    from workshop_app.storage import SessionStore  # sqlite-utils: only when this command runs
+
     with SessionStore.open(path) as store:
         store.load()
 
