@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QTimer, QtMsgType, qInstallMessageHandler
@@ -101,11 +102,15 @@ def _quiet(kind: QtMsgType, context: object, message: str) -> None:
 
 def run(language: str | None = None, full_screen: bool = False,
         sessions_dir: str | Path | None = None, session: Path | None = None,
-        smoke_test: bool = False, projector_screen: int | None = None) -> int:
-    """`projector_screen`: start in presenter mode, the projector's window on that screen (from 1)."""
+        smoke_test: bool = False, projector_screen: int | None = None,
+        after_first_paint: Callable[[], object] | None = None) -> int:
+    """`projector_screen`: start in presenter mode, the projector's window on that screen (from 1).
+    `after_first_paint` is called once the board has painted (when the start is finished)."""
     app = create_app()
     window = build_window(language, sessions_dir=Path(sessions_dir) if sessions_dir else None,
                           settings=QSettings(), session=session, defer_secondary=True)
+    if after_first_paint is not None:
+        window.painted.connect(after_first_paint)
     if smoke_test:
         quit_after_first_paint(app, window)
     if full_screen:
