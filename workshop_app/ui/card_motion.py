@@ -29,20 +29,30 @@ class CardMotion(QObject):
         super().__init__(parent)
         self._starts: dict[QGraphicsItem, QPointF] = {}
         self._targets: dict[QGraphicsItem, QPointF] = {}
-        self._animation = QVariantAnimation(self)
-        self._animation.setDuration(duration_ms)
-        self._animation.setStartValue(0.0)
-        self._animation.setEndValue(1.0)
-        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._animation.valueChanged.connect(self._step)
-        self._animation.finished.connect(self.finish)
+        self._duration_ms = duration_ms
+        self._animation: QVariantAnimation | None = None  # made for the first glide, not at start
+
+    def _glide(self) -> QVariantAnimation:
+        if self._animation is None:
+            self._animation = QVariantAnimation(self)
+            self._animation.setDuration(self._duration_ms)
+            self._animation.setStartValue(0.0)
+            self._animation.setEndValue(1.0)
+            self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+            self._animation.valueChanged.connect(self._step)
+            self._animation.finished.connect(self.finish)
+        return self._animation
+
+    def _stop(self) -> None:
+        if self._animation is not None:
+            self._animation.stop()
 
     @property
     def running(self) -> bool:
         return bool(self._targets)
 
     def move(self, targets: dict[QGraphicsItem, QPointF], *, animate: bool) -> None:
-        self._animation.stop()
+        self._stop()
         moving = {item: target for item, target in targets.items() if item.pos() != target}
         if not animate or not moving:
             self._targets = {}
@@ -51,7 +61,7 @@ class CardMotion(QObject):
             return
         self._starts = {item: item.pos() for item in moving}
         self._targets = moving
-        self._animation.start()
+        self._glide().start()
 
     def _step(self, value: float) -> None:
         for item, target in self._targets.items():
@@ -60,7 +70,7 @@ class CardMotion(QObject):
 
     def finish(self) -> None:
         """Every card at its place now (the animation ended, or a hand grabs a card)."""
-        self._animation.stop()
+        self._stop()
         targets, self._targets = self._targets, {}
         for item, target in targets.items():
             item.setPos(target)
