@@ -122,6 +122,8 @@ class ContestChanged:
 
 @dataclass(frozen=True)
 class HandoffChanged:
+    """The handoff of a task of the Schnittstelle changed (None: none agreed)."""
+
     card_id: str
     before: Handoff | None
     after: Handoff | None
@@ -138,6 +140,8 @@ class ArchetypeAccepted:
 
 @dataclass(frozen=True)
 class AgreementClosed:
+    """The agreement was closed (signed off) or opened again."""
+
     before: bool
     after: bool
 

@@ -34,6 +34,8 @@ class TaskFunction:
 
 @dataclass(frozen=True)
 class Deck:
+    """A deck of task cards (resources/decks): its id, its German and English names, its cards."""
+
     id: str
     name_de: str
     name_en: str

@@ -88,6 +88,8 @@ def _is_valid_unicode(text: str) -> bool:
 
 @dataclass(frozen=True)
 class CardMoved:
+    """A card went from one place (zone, index) to another; `is_noop` when it stayed."""
+
     card_id: str
     from_zone: Zone
     from_index: int
@@ -101,6 +103,8 @@ class CardMoved:
 
 @dataclass(frozen=True)
 class CardAdded:
+    """A card was added to the board at `zone`, `index`."""
+
     card: Card
     zone: Zone
     index: int
@@ -108,6 +112,8 @@ class CardAdded:
 
 @dataclass(frozen=True)
 class CardEdited:
+    """A card's text (or other fields) changed: the card before and after."""
+
     before: Card
     after: Card
 
@@ -118,6 +124,8 @@ class CardEdited:
 
 @dataclass(frozen=True)
 class CardRemoved:
+    """A card left the board; where it was, so an undo can put it back."""
+
     card: Card
     zone: Zone
     index: int

@@ -141,12 +141,16 @@ class RoundStarted:
 
 @dataclass(frozen=True)
 class RoundSwitched:
+    """The active round changed (the rounds' names, e.g. Ist to Soll)."""
+
     from_round: str
     to_round: str
 
 
 @dataclass(frozen=True)
 class GroupRenamed:
+    """A perception group's name changed (group 0 or 1)."""
+
     index: int
     before: str
     after: str

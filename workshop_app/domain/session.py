@@ -51,6 +51,8 @@ class ActionItem:
 
 @dataclass
 class SessionInfo:
+    """The workshop's details: title, company, facilitator, date, language, participants."""
+
     title: str
     company: str = ""
     facilitator: str = ""
@@ -67,6 +69,8 @@ class SessionInfo:
 
 @dataclass(frozen=True)
 class NoteChanged:
+    """A card's note changed."""
+
     card_id: str
     before: str  # "" when the card had no note
     after: str  # "" when the note was removed
@@ -74,12 +78,16 @@ class NoteChanged:
 
 @dataclass(frozen=True)
 class ActionItemsChanged:
+    """The next steps (action items) changed: the whole list before and after."""
+
     before: tuple[ActionItem, ...]
     after: tuple[ActionItem, ...]
 
 
 @dataclass(frozen=True)
 class InfoChanged:
+    """The workshop's details changed."""
+
     before: SessionInfo
     after: SessionInfo
 
@@ -100,6 +108,8 @@ SessionListener = Callable[[WorkshopChange], None]
 
 @dataclass
 class Session:
+    """One workshop: its details, the rounds' boards, notes, next steps, agreement and timer."""
+
     info: SessionInfo
     board: Board
     notes: dict[str, str] = field(default_factory=dict)  # card id -> note

@@ -69,6 +69,8 @@ class TimerState:
 
 @dataclass(frozen=True)
 class TimerChanged:
+    """The phase timer changed by `action`: its state before and after."""
+
     action: str  # "set", "start", "pause", "add_minute", "reset", "restore"
     before: TimerState
     after: TimerState

@@ -42,6 +42,8 @@ MOUSE_EVENTS = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type
 
 @dataclass
 class _Drag:
+    """One pointer's drag of a card."""
+
     card_id: str
     grab_offset: QPointF  # pointer position minus the card's top-left corner, in scene units
     press: QPointF  # where the pointer went down, in viewport pixels

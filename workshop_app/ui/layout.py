@@ -31,6 +31,8 @@ DEFAULT_ASPECT = 16 / 9
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle in scene units."""
+
     x: float
     y: float
     w: float
@@ -50,6 +52,8 @@ class Rect:
 
 @dataclass(frozen=True)
 class ZoneGeometry:
+    """Where a zone lies and how many columns of cards its grid has."""
+
     zone: Zone
     rect: Rect
     columns: int
@@ -81,6 +85,8 @@ class ZoneGeometry:
 
 @dataclass(frozen=True)
 class BoardLayout:
+    """The whole board's geometry for one size: every zone's place and the grid."""
+
     width: float
     height: float
     zones: dict[Zone, ZoneGeometry]
