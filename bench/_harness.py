@@ -35,18 +35,23 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def child(script: str | Path, mode: str, *args: str, timeout: float = 300.0,
-          env: dict[str, str] | None = None) -> dict:
-    """Run `script --child mode args...` in a fresh interpreter and return its JSON result; `env`
+def child(script: str | Path, mode: str, *args: str, timeout: float = 300.0) -> dict:
+    """Run `script --child mode args...` in a fresh interpreter and return its JSON result."""
+    return run_script(script, "--child", mode, *args, timeout=timeout)
+
+
+def run_script(script: str | Path, *args: str, timeout: float = 300.0,
+               env: dict[str, str] | None = None) -> dict:
+    """Run `script args...` in a fresh interpreter and return the JSON result it printed last; `env`
     adds to (or overrides) the measuring child's environment."""
-    command = [sys.executable, str(script), "--child", mode, *args]
+    command = [sys.executable, str(script), *args]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
                           env={**child_env(), **(env or {})}, cwd=PROJECT_DIR, check=False)
     for line in reversed(done.stdout.splitlines()):
         if line.startswith(RESULT_PREFIX):
             return json.loads(line[len(RESULT_PREFIX):])
-    raise RuntimeError(f"{Path(script).name} --child {mode} gave no result (exit {done.returncode}):\n"
-                       f"{done.stderr[-3000:]}")
+    raise RuntimeError(f"{Path(script).name} {' '.join(args[:2])} gave no result (exit "
+                       f"{done.returncode}):\n{done.stderr[-3000:]}")
 
 
 def emit(result: dict) -> None:

@@ -12,12 +12,13 @@ machine hits both alike; each figure is the median over the repeats.
   also creates some of PySide's lazily built enum classes: both get them before the clock); the clock
   starts when the QApplication exists.
 - Cold (`startup_cold_app_ms`, `startup_cold_baseline_ms`, `startup_cold_ratio`): the wall time from
-  launching the process to the first paint, interpreter start and every import included. The app
-  starts as a facilitator starts it: `workshop-app --sessions-dir DIR` through its command line
-  (`workshop_app.cli.main`, whose parser knows every command), with its own settings (QSettings in a
-  temporary XDG_CONFIG_HOME) and its maximised window; only the event loop that would follow the first
-  paint is replaced by waiting for that paint. The baseline imports only PySide6 and shows its window
-  maximised on the same screen: one offscreen screen of a projector's 1920x1080.
+  launching the process to the first paint, interpreter start and every import included, measured by
+  the lean script `startup_child.py` (nothing of the benchmark's own is imported before the clock
+  stops). The app starts as a facilitator starts it: `workshop-app --sessions-dir DIR` through its
+  command line (`workshop_app.cli.main`, whose parser knows every command), with its own settings
+  (QSettings in a temporary XDG_CONFIG_HOME) and its maximised window; only the event loop that would
+  follow the first paint is replaced by waiting for that paint. The baseline imports only PySide6 and
+  shows its window maximised on the same screen: one offscreen screen of a projector's 1920x1080.
 
 For information: `startup_core_ms` is the warm app window without its features and status bar (the
 board, menus and tool bar alone), to show where the time goes; `startup_modules` counts the modules
@@ -43,48 +44,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _harness  # noqa: E402
+from startup_child import (  # noqa: E402 - the cold starts' lean script: see its docstring
+    AT_FIRST_PAINT,
+    DECK_SIZE,
+    bare_window,
+)
+from startup_child import since as _since  # noqa: E402
+from startup_child import wait_for_first_paint as _wait_for_first_paint  # noqa: E402
 
-DECK_SIZE = 22
 WINDOW_SIZE = (1600, 1000)
 PROJECTOR = (1920, 1080)  # the cold starts' screen
-PAINT_TIMEOUT_S = 20.0
-AT_FIRST_PAINT: dict = {}  # what was loaded when the clock stopped (not after the deferred work)
-
-
-def _wait_for_first_paint(app, widget) -> float:
-    """Process events until `widget` has handled its first paint event; returns that moment.
-
-    The moment is taken by a zero timer posted when the paint event arrives: it runs once the paint
-    (and the window's flush) is done, and before work the app itself deferred until after its first
-    paint (its timer is posted later: the filter installed last sees the event first). Taking the time
-    when `processEvents` returns instead would count that deferred work whenever it runs in the same
-    call."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    class PaintWatcher(QObject):
-        done: float | None = None
-        painted = False
-
-        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-            if event.type() == QEvent.Type.Paint and not self.painted:
-                self.painted = True
-                QTimer.singleShot(0, self.stamp)
-            return False
-
-        def stamp(self) -> None:
-            self.done = time.perf_counter()
-            AT_FIRST_PAINT.update(modules=len(sys.modules), sqlite_utils="sqlite_utils" in sys.modules,
-                                  cpu=time.process_time(), wall=time.time())
-
-    watcher = PaintWatcher()
-    widget.installEventFilter(watcher)
-    deadline = time.perf_counter() + PAINT_TIMEOUT_S
-    while watcher.done is None:
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise RuntimeError("no paint event within the timeout")
-    widget.removeEventFilter(watcher)
-    return watcher.done
+COLD_CHILD = Path(__file__).resolve().parent / "startup_child.py"
 
 
 def _build_window(state_dir: str):
@@ -165,58 +135,6 @@ def child_app_core(launched: str, modules: str) -> dict:
             "since_launch_ms": _since(launched)}
 
 
-class _WaitInsteadOfEventLoop:
-    """An import hook: once `workshop_app.ui.app` has loaded (and PySide6 with it), the app's event
-    loop (`QApplication.exec`) is replaced by waiting for the board's first paint. The hook touches
-    nothing before that, so the app imports everything itself, in its own order."""
-
-    def __init__(self, seen: dict) -> None:
-        self.seen = seen
-
-    def find_spec(self, fullname: str, path=None, target=None):
-        if fullname != "workshop_app.ui.app":
-            return None
-        import importlib.util
-
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(fullname)
-        load = spec.loader.exec_module
-
-        def exec_module(module) -> None:
-            load(module)
-            from PySide6.QtWidgets import QApplication
-
-            QApplication.exec = self.until_first_paint  # type: ignore[method-assign]
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-    def until_first_paint(self, *args) -> int:
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance()
-        window = next(w for w in app.topLevelWidgets() if hasattr(w, "board_scene"))
-        _wait_for_first_paint(app, window.view.viewport())
-        self.seen.update(cards=len(window.board_scene.items_by_id), width=window.width())
-        window.close()  # let the sessions close their store as on quitting
-        return 0
-
-
-def child_app_entry(launched: str, sessions_dir: str) -> dict:
-    """Cold, as a facilitator starts the app: `workshop-app --sessions-dir DIR`, up to the board's
-    first paint (see the module's docstring)."""
-    seen: dict = {}
-    sys.meta_path.insert(0, _WaitInsteadOfEventLoop(seen))
-    from workshop_app.cli import main
-
-    code = main(["--sessions-dir", sessions_dir])
-    if code != 0 or "cards" not in seen:
-        raise RuntimeError(f"workshop-app ended with {code} before its board painted")
-    return {"since_launch_ms": _since(launched), "modules": AT_FIRST_PAINT["modules"],
-            "sqlite_utils": AT_FIRST_PAINT["sqlite_utils"],
-            "cpu_since_launch_ms": AT_FIRST_PAINT["cpu"] * 1000, **seen}
-
-
 def _cold_env(state_dir: str) -> dict[str, str]:
     """The cold starts' environment: one offscreen screen of a projector's size, and the app's
     settings and data folders (XDG) in `state_dir`, not the user's."""
@@ -235,41 +153,16 @@ def _cpu(cpu_start: float) -> dict[str, float]:
             "cpu_since_launch_ms": AT_FIRST_PAINT["cpu"] * 1000}
 
 
-def _since(launched: str) -> float:
-    """Milliseconds from the parent's launch of this process (wall clock) until the first paint, taken
-    when the paint watcher stamped it: not when `processEvents` returned, which may be after the work
-    the app defers until after its first paint (opening the store loads sqlite-utils)."""
-    return (AT_FIRST_PAINT["wall"] - float(launched)) * 1000
-
-
-def child_bare(launched: str, modules: str = "", maximized: str = "") -> dict:
-    """The baseline: a QMainWindow with a QGraphicsView of 22 QGraphicsSimpleTextItems. Warm: the
-    app's modules (`modules`) are imported first, as in the app's measurement; cold: nothing is, and
-    the window is shown maximised (`maximized` not empty), as the app shows its window."""
+def child_bare(launched: str, modules: str = "") -> dict:
+    """The baseline, warm: the app's modules (`modules`) imported first, as in the app's measurement,
+    then a QMainWindow with a QGraphicsView of 22 QGraphicsSimpleTextItems (startup_child.py's
+    `bare_window`, which its cold start shows maximised)."""
     _import_all(modules)
-    from PySide6.QtWidgets import (
-        QApplication,
-        QGraphicsScene,
-        QGraphicsSimpleTextItem,
-        QGraphicsView,
-        QMainWindow,
-    )
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
     start, cpu_start = time.perf_counter(), time.process_time()
-    window = QMainWindow()
-    scene = QGraphicsScene(window)
-    for index in range(DECK_SIZE):
-        item = QGraphicsSimpleTextItem(f"Task card {index + 1}")
-        item.setPos((index % 6) * 250, (index // 6) * 100)
-        scene.addItem(item)
-    view = QGraphicsView(scene, window)
-    window.setCentralWidget(view)
-    if maximized:
-        window.showMaximized()
-    else:
-        window.resize(*WINDOW_SIZE)
-        window.show()
+    _window, view = bare_window(WINDOW_SIZE)
     done = _wait_for_first_paint(app, view.viewport())
     return {"ms": (done - start) * 1000, "cards": DECK_SIZE, "since_launch_ms": _since(launched),
             **_cpu(cpu_start)}
@@ -285,21 +178,23 @@ def run(quick: bool) -> dict[str, float]:
         _harness.child(script, "bare", str(time.time()))
         cold = _cold_env(state_dir)
         sessions = str(Path(state_dir, "sessions"))
-        _harness.child(script, "app_entry", str(time.time()), sessions, env=cold)  # its settings
+        _harness.run_script(COLD_CHILD, "app", str(time.time()), sessions, env=cold)  # its settings
         arguments = {"app": ("app", modules, state_dir), "bare": ("bare", modules),
-                     "app_cold": ("app_entry", sessions), "bare_cold": ("bare", "", "maximized"),
-                     "core": ("app_core", modules)}
+                     "core": ("app_core", modules), "app_cold": ("app", sessions), "bare_cold": ("bare",)}
         results: dict[str, list[dict]] = {kind: [] for kind in kinds}
         for _ in range(repeats):  # interleaved, so that a busy moment hits all alike
             for kind in kinds:
                 mode, *rest = arguments[kind]
-                env = cold if kind.endswith("_cold") else None
-                results[kind].append(_harness.child(script, mode, str(time.time()), *rest, env=env))
+                if kind.endswith("_cold"):
+                    result = _harness.run_script(COLD_CHILD, mode, str(time.time()), *rest, env=cold)
+                else:
+                    result = _harness.child(script, mode, str(time.time()), *rest)
+                results[kind].append(result)
     shown = min(result["cards"] for result in results["app"] + results["app_cold"])
     if shown < DECK_SIZE:
         raise RuntimeError(f"the app showed {shown} cards, expected {DECK_SIZE}")
-    if min(result["width"] for result in results["app_cold"]) < PROJECTOR[0] // 2:
-        raise RuntimeError("the app's cold start did not show its window maximised")
+    if min(result["width"] for result in results["app_cold"] + results["bare_cold"]) < PROJECTOR[0] // 2:
+        raise RuntimeError("a cold start did not show its window maximised")
 
     def median_of(kind: str, key: str) -> float:
         return _harness.median([result[key] for result in results[kind]])
@@ -329,5 +224,5 @@ def run(quick: bool) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    _harness.main(run, {"app": child_app, "app_core": child_app_core, "app_entry": child_app_entry,
-                        "app_modules": child_app_modules, "bare": child_bare})
+    _harness.main(run, {"app": child_app, "app_core": child_app_core, "app_modules": child_app_modules,
+                        "bare": child_bare})
