@@ -161,3 +161,21 @@ def test_the_garbage_collector_collects_again_when_the_start_fails(monkeypatch):
     with pytest.raises(RuntimeError, match="no display"):
         cli.main(["--lang", "en"])
     assert gc.isenabled()
+
+
+def test_a_command_runs_with_the_garbage_collector_on(monkeypatch, capsys):
+    import gc
+
+    from workshop_app import cli
+    from workshop_app.commands import open as open_command
+
+    def collecting(args):
+        print(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(open_command, "run", collecting)
+    assert cli.main(["open", "some.sqlite"]) == 0
+    assert capsys.readouterr().out.strip() == "True"
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "fr"])
+    assert gc.isenabled()

@@ -11,7 +11,6 @@ import sys
 
 from workshop_app import __version__
 from workshop_app.commands import SUBCOMMANDS, desktop_entry
-from workshop_app.domain.model import LANGUAGES
 
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
 
@@ -26,6 +25,8 @@ class _StartOptionsParser(argparse.ArgumentParser):
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without `with_commands`, only the options of the window's start (no
     command module is imported: each loads what its command needs, e.g. ReportLab for `export`)."""
+    from workshop_app.domain.model import LANGUAGES  # the domain: after main() paused the collector
+
     parser_class = argparse.ArgumentParser if with_commands else _StartOptionsParser
     parser = parser_class(
         prog="workshop-app", add_help=with_commands,
@@ -69,29 +70,32 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def start_window(args: argparse.Namespace) -> int:
-    """The board window, until it is closed. Python's cyclic garbage collector pauses until the
-    board has painted: the start creates tens of thousands of objects, none of them garbage, and the
-    collector would walk them again and again (about 10 ms of a start of 170 ms)."""
-    gc.disable()
-    try:
-        from workshop_app.ui.app import run
+    """The board window, until it is closed; the garbage collector, paused by `main`, collects again
+    once the board has painted."""
+    from workshop_app.ui.app import run
 
-        return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir,
-                   smoke_test=args.smoke_test, projector_screen=args.projector_screen,
-                   after_first_paint=gc.enable)
-    finally:
-        gc.enable()  # also when the start failed before the board painted
+    return run(args.lang, full_screen=args.full_screen, sessions_dir=args.sessions_dir,
+               smoke_test=args.smoke_test, projector_screen=args.projector_screen,
+               after_first_paint=gc.enable)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Start the window, or run a command. Python's cyclic garbage collector pauses from here until
+    the board has painted: the start imports and builds tens of thousands of objects, none of them
+    garbage, and the collector would walk them again and again (about 10 ms of the start). A command
+    runs with the collector on, as does everything after a failed start."""
     for stream in (sys.stdout, sys.stderr):  # file names that are not UTF-8 print as their bytes
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="surrogateescape")
-    args = parse_arguments(argv)
+    gc.disable()
+    try:
+        args = parse_arguments(argv)
+        if args.func is None and not desktop_entry.requested(args):
+            return start_window(args)
+    finally:
+        gc.enable()  # a start turned it on at its first paint already
     if desktop_entry.requested(args):
         return desktop_entry.run(args)
-    if args.func is None:
-        return start_window(args)
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from workshop_app.paths import resource, xdg_data_home
@@ -79,6 +77,9 @@ def installed_files(data_dir: Path) -> dict[Path, Path | None]:
 def install(data_dir: Path | None = None) -> list[Path]:
     """Put the entry and the icons into the user's data folder; returns the files written. Each file
     is written beside its target and renamed, so a failure (OSError) leaves no half-written file."""
+    import shutil  # with tempfile: only for installing, not for the app's start (which needs the ids)
+    import tempfile
+
     written = []
     for target, source in installed_files(data_dir or xdg_data_home()).items():
         target.parent.mkdir(parents=True, exist_ok=True)

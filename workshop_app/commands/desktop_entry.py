@@ -11,7 +11,6 @@ import sys
 from functools import cache
 
 from workshop_app import desktop_entry
-from workshop_app.domain.datafile import pick_label, read_labels
 from workshop_app.paths import resource, xdg_data_home
 
 EXIT_CANNOT_WRITE = 3
@@ -32,10 +31,14 @@ def requested(args: argparse.Namespace) -> bool:
 
 @cache
 def _texts() -> dict:
+    from workshop_app.domain.datafile import read_labels  # the domain: not before parsing a start
+
     return read_labels(resource("messages", "desktop_cli.json"), ValueError)
 
 
 def _text(key: str, lang: str, **values: object) -> str:
+    from workshop_app.domain.datafile import pick_label
+
     return pick_label(_texts(), key, lang, **values)
 
 
