@@ -135,7 +135,8 @@ def test_the_command_line_start_loads_no_reportlab_nor_sqlite_utils_before_the_f
     assert [name for name in first["modules"] if name.split(".")[0] == "reportlab"] == []
     again = _modules_at_first_paint_of_the_entry_point(tmp_path)  # reopens it
     assert again["code"] == 0 and again["cards"] == 22
-    heavy = ("reportlab", "sqlite_utils", "workshop_app.export", "workshop_app.domain.diagnosis")
+    heavy = ("reportlab", "sqlite_utils", "workshop_app.export", "workshop_app.domain.diagnosis",
+             "workshop_app.domain.deck", "workshop_app.domain.archetypes")  # a new workshop's, the panel's
     assert [name for name in again["modules"] if name.startswith(heavy)] == []
 
 

@@ -1,23 +1,5 @@
-"""The pure model: cards, zones, the board, decks and the archetype engine. Never imports Qt."""
+"""The pure model: cards, zones, the board, decks and the archetype engine. Never imports Qt.
 
-from workshop_app.domain.deck import Deck, DeckError, TaskFunction, load_deck, load_functions
-from workshop_app.domain.model import (
-    ALL_ZONES,
-    LANGUAGES,
-    PLACED_ZONES,
-    Board,
-    BoardError,
-    Card,
-    CardAdded,
-    CardEdited,
-    CardMoved,
-    CardRemoved,
-    Change,
-    Zone,
-)
-
-__all__ = [
-    "ALL_ZONES", "LANGUAGES", "PLACED_ZONES", "Board", "BoardError", "Card", "CardAdded",
-    "CardEdited", "CardMoved", "CardRemoved", "Change", "Deck", "DeckError", "TaskFunction",
-    "Zone", "load_deck", "load_functions",
-]
+Import what you need from its modules (`workshop_app.domain.model`, `.deck`, `.session`, ...): the
+package itself loads nothing, so that the app's start loads only what its first paint uses (a
+reopened session needs neither the deck nor the archetypes)."""

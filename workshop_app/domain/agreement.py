@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from workshop_app.domain.announcer import Announcer
-from workshop_app.domain.archetypes import ARCHETYPE_IDS
+from workshop_app.domain.archetype_ids import ARCHETYPE_IDS
 from workshop_app.domain.model import PLACED_ZONES, Board, CardMoved, Zone
 from workshop_app.domain.rounds import SOLL
 

@@ -17,8 +17,6 @@ from workshop_app.domain.model import PLACED_ZONES, Zone
 from workshop_app.paths import resource
 
 CONDITIONS: tuple[str, ...] = ("in", "not_in", "in_any")
-ARCHETYPE_IDS: tuple[str, ...] = ("kundenversteher", "stichwortgeber", "kundenschmeichler",
-                                  "kreativlinge")
 DEFAULT_SHARED = 0.5
 DEFAULT_NEAR = 0.15
 

@@ -31,8 +31,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from workshop_app.domain.archetype_ids import ARCHETYPE_IDS
 from workshop_app.domain.archetypes import (
-    ARCHETYPE_IDS,
     CONDITIONS,
     Archetype,
     ArchetypeError,

@@ -12,11 +12,11 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.desktop_entry import APP_ID, ICON_SIZES, icon_png
-from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Board
 from workshop_app.domain.session import Session
 from workshop_app.ui.i18n import choose_language, install_translators
 from workshop_app.ui.main_window import MainWindow, _FirstPaintHook
+from workshop_app.ui.session_control import fresh_deck_board
 
 SMOKE_TEST_TIMEOUT_MS = 60_000
 
@@ -55,7 +55,7 @@ def build_window(language: str | None = None, *, sessions_dir: Path | None = Non
     install_translators(app, language)
     with_sessions = settings is not None or sessions_dir is not None or session is not None
     # with sessions, start() always shows a board of its own: begin with an empty one, built at once
-    board = Board() if with_sessions else load_deck().board()
+    board = Board() if with_sessions else fresh_deck_board()
     window = MainWindow(board, language, defer_secondary=defer_secondary, settings=settings)
     if with_sessions:
         window.sessions.start(Path(sessions_dir) if sessions_dir else None, session,

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from workshop_app.domain.deck import load_deck
 from workshop_app.domain.model import Board
 from workshop_app.domain.session import InfoChanged, Session, SessionInfo
 from workshop_app.storage import (
@@ -37,6 +36,14 @@ if TYPE_CHECKING:
     from workshop_app.storage.store import SessionStore
 
 APP_TITLE = location.APP_NAME
+
+
+def fresh_deck_board() -> Board:
+    """A board with every card of the default deck in the tray, for a new workshop (the deck's module
+    loads then: a reopened session's first paint does not need it)."""
+    from workshop_app.domain.deck import load_deck
+
+    return load_deck().board()
 
 
 def demo_info(language: str) -> SessionInfo:
@@ -103,7 +110,7 @@ class SessionController(QObject):
             if error is not None:
                 self._choose_after_failed_start(error.message(self.context.language))
             return
-        if not self.new_session(demo_info(self.context.language), load_deck().board()):
+        if not self.new_session(demo_info(self.context.language), fresh_deck_board()):
             self._show_unsaved_demo()
 
     def _choose_after_failed_start(self, text: str) -> None:
@@ -113,7 +120,7 @@ class SessionController(QObject):
         print(f"workshop-app: {' '.join(text.split())}", file=sys.stderr)  # for a start from a terminal
         while True:
             choice = self._ask_start_choice(text)
-            if choice == "new" and self.new_session(demo_info(self.context.language), load_deck().board()):
+            if choice == "new" and self.new_session(demo_info(self.context.language), fresh_deck_board()):
                 return
             if choice == "open" and self.menu is not None:
                 self.menu.ask_open_session()  # type: ignore[attr-defined]
@@ -180,7 +187,7 @@ class SessionController(QObject):
 
     def _show_unsaved_demo(self) -> None:
         self._close_store()
-        self.current.show(Session(demo_info(self.context.language), load_deck().board()), stored=False)
+        self.current.show(Session(demo_info(self.context.language), fresh_deck_board()), stored=False)
         self._update_title()
         self.banner.show()
 
@@ -293,7 +300,7 @@ class SessionController(QObject):
             return None
         self.recent.forget(path)
         if not self._open_newest():
-            self.new_session(demo_info(self.context.language), load_deck().board())
+            self.new_session(demo_info(self.context.language), fresh_deck_board())
         return target
 
     def _open_newest(self) -> bool:

@@ -9,11 +9,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from workshop_app.domain.deck import load_deck
 from workshop_app.storage import SessionError, list_sessions
 from workshop_app.ui.features import FeatureContext
 from workshop_app.ui.messages import message_box
-from workshop_app.ui.session_control import SessionController
+from workshop_app.ui.session_control import SessionController, fresh_deck_board
 from workshop_app.ui.undo_commands import SetInfoCommand
 
 
@@ -70,7 +69,7 @@ class SessionMenu(QObject):
 
         dialog = NewWorkshopDialog(self.window, self.context.language)
         if dialog.exec():
-            self.sessions.new_session(dialog.info(), load_deck().board())
+            self.sessions.new_session(dialog.info(), fresh_deck_board())
 
     def ask_open_session(self) -> None:
         from workshop_app.ui.session_dialogs import OpenSessionDialog  # not before the first paint
