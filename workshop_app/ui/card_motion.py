@@ -5,10 +5,13 @@ briefly, so the room sees what the undo did.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation
+from PySide6.QtCore import QObject, QPointF, QTimer
 from PySide6.QtWidgets import QGraphicsItem
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QVariantAnimation
 
 
 class Flashable(Protocol):
@@ -34,6 +37,8 @@ class CardMotion(QObject):
 
     def _glide(self) -> QVariantAnimation:
         if self._animation is None:
+            from PySide6.QtCore import QEasingCurve, QVariantAnimation  # for the first glide only
+
             self._animation = QVariantAnimation(self)
             self._animation.setDuration(self._duration_ms)
             self._animation.setStartValue(0.0)
