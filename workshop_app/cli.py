@@ -64,9 +64,11 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     the whole parser, which also words every error message."""
     try:
         args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        if not rest:
+            return args
     except argparse.ArgumentError:
-        rest = ["the whole parser says what is wrong"]
-    return build_parser().parse_args(argv) if rest else args
+        pass  # the whole parser words the refusal
+    return build_parser().parse_args(argv)
 
 
 def start_window(args: argparse.Namespace) -> int:

@@ -123,11 +123,11 @@ def _write_json(session: Session, path: Path) -> int:
 
 def write_charter(path: Path, source: AgreementSource, language: str) -> Path:
     """The role charters of the source's agreed board as Markdown, written atomically."""
+    from workshop_app.export import write_atomically  # ReportLab's package: only when run
+
     charters = build_charters(source.agreement, source.ist_diagnosis(), language)
     info = source.session.info
     text = render_markdown(charters, info.title, info.date)
-    from workshop_app.export import write_atomically  # ReportLab's package: only when run
-
     return write_atomically(path, text.encode("utf-8"))
 
 

@@ -20,7 +20,7 @@ from workshop_app.domain.model import PLACED_ZONES, Zone
 from workshop_app.ui.board_view import BoardView
 from workshop_app.ui.selection import CardSelection
 
-if TYPE_CHECKING:  # the event classes arrive with the first events; importing them costs 1.3 ms
+if TYPE_CHECKING:  # annotations only: PySide makes the event classes when their first events arrive
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
 
 MOUSE_POINTER = -1
