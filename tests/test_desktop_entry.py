@@ -23,11 +23,11 @@ needs_appstreamcli = pytest.mark.skipif(shutil.which("appstreamcli") is None,
                                         reason="appstreamcli is not installed")
 
 
-def run_app(*args: str, home: Path, **extra_env: str) -> subprocess.CompletedProcess:
+def run_app(*args: str, home: Path, timeout: float = 120, **extra_env: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("XDG_", "LC_"))}
     env.update({"HOME": str(home), "LANG": "C.UTF-8", "QT_QPA_PLATFORM": "offscreen", **extra_env})
     return subprocess.run([sys.executable, "-m", "workshop_app", *args], capture_output=True, text=True,
-                          env=env, cwd=home, timeout=120, check=False)
+                          env=env, cwd=home, timeout=timeout, check=False)
 
 
 # --- the icon ---
@@ -164,3 +164,18 @@ def test_smoke_test_paints_the_window_releases_the_session_and_exits_0(tmp_path)
     done = run_app("--smoke-test", "--sessions-dir", str(sessions), home=tmp_path)
     assert done.returncode == 0, done.stderr
     assert [path.suffix for path in sessions.iterdir()] == [".sqlite"]  # the demo workshop, no lock left
+
+
+def test_smoke_test_answers_the_starts_questions_as_enter_would_and_says_so(tmp_path):
+    """Nobody answers a dialog of an installation check: a start that asks (here: the last session is
+    damaged) takes each dialog's default button – a new workshop – prints the question on stderr and
+    still ends with its exit code, instead of waiting for a click."""
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    assert run_app("--smoke-test", "--sessions-dir", str(sessions), home=tmp_path).returncode == 0
+    [first] = sessions.iterdir()
+    first.write_bytes(b"this is no session file" * 100)  # damaged: the start asks what to do
+    done = run_app("--smoke-test", "--sessions-dir", str(sessions), home=tmp_path, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert first.name in done.stderr and "--smoke-test answered" in done.stderr
+    assert len([path for path in sessions.iterdir() if path.suffix == ".sqlite"]) == 2  # a new workshop

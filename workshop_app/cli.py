@@ -41,7 +41,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
                         help="start in presenter mode with the projector's window on screen N "
                              "(1 = the first screen)")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="start the window, exit 0 once it has painted (checks an installation)")
+                        help="start the window, exit 0 once it has painted (checks an installation; "
+                             "the start's questions get their default answer, printed on stderr)")
     desktop_entry.add_options(parser)
     parser.set_defaults(func=None)
     if not with_commands:

@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QObject, QSettings, QSize, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workshop_app.desktop_entry import APP_ID, ICON_SIZES, icon_png
 from workshop_app.domain.model import Board
@@ -19,6 +19,7 @@ from workshop_app.ui.main_window import MainWindow, _FirstPaintHook
 from workshop_app.ui.session_control import fresh_deck_board
 
 SMOKE_TEST_TIMEOUT_MS = 60_000
+UNATTENDED_CHECK_MS = 100  # how often `--smoke-test` looks for a dialog that waits for an answer
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
@@ -61,6 +62,32 @@ def build_window(language: str | None = None, *, sessions_dir: Path | None = Non
         window.sessions.start(Path(sessions_dir) if sessions_dir else None, session,
                               store_after_paint=defer_secondary)
     return window
+
+
+class UnattendedAnswers(QObject):
+    """`--smoke-test`: nobody is there to answer a dialog of the start (a damaged last session, a
+    missing sessions folder). Each modal dialog is answered as Enter would answer it – its default
+    button, else it is closed – and its question is printed on stderr, so that an installation check
+    ends instead of waiting for a click."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._timer = QTimer(self)  # runs in the dialog's own event loop as well
+        self._timer.setInterval(UNATTENDED_CHECK_MS)
+        self._timer.timeout.connect(self._answer)
+        self._timer.start()
+
+    def _answer(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        if isinstance(dialog, QMessageBox):
+            question = " ".join(f"{dialog.text()} {dialog.informativeText()}".split())
+            print(f"workshop-app: --smoke-test answered: {question}", file=sys.stderr)
+            if dialog.defaultButton() is not None:
+                dialog.defaultButton().click()
+                return
+        dialog.close()
 
 
 def quit_after_first_paint(app: QApplication, window: MainWindow) -> None:
@@ -107,6 +134,8 @@ def run(language: str | None = None, full_screen: bool = False,
     """`projector_screen`: start in presenter mode, the projector's window on that screen (from 1).
     `after_first_paint` is called once the board has painted (when the start is finished)."""
     app = create_app()
+    if smoke_test:
+        UnattendedAnswers(app)  # before the start asks anything; the app owns it
     window = build_window(language, sessions_dir=Path(sessions_dir) if sessions_dir else None,
                           settings=QSettings(), session=session, defer_secondary=True)
     if after_first_paint is not None:
