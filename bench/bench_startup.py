@@ -21,7 +21,12 @@ machine hits both alike; each figure is the median over the repeats.
   shows its window maximised on the same screen: one offscreen screen of a projector's 1920x1080.
 
 For information: `startup_core_ms` is the warm app window without its features and status bar (the
-board, menus and tool bar alone), to show where the time goes; `startup_modules` counts the modules
+board, menus and tool bar alone), to show where the time goes; `startup_furnished_ms` (ratio
+`startup_furnished_ratio` to the bare window) is a plain PySide6 window furnished like the app's first
+frame – a menu bar with three menus, a tool bar of seven text buttons at 18 px, a second tool bar with
+a 34 px bold banner, four coloured zones with titles and 22 cards painted in Python (rounded rectangle,
+word-wrapped text) – warm like the app, i.e. what the window the room needs costs without any of the
+app's own code; `startup_modules` counts the modules
 loaded when the clock stops at the first paint, before the work deferred until after it
 (`startup_sqlite_utils_loaded`: 1 if sqlite_utils is among them; a reopened session is read with the
 standard library and its store, with sqlite-utils, opens right after the first paint).
@@ -115,6 +120,91 @@ def child_app(launched: str, modules: str, state_dir: str) -> dict:
             "modules": loaded, "sqlite_utils": sqlite_utils_loaded, **_cpu(cpu_start)}
 
 
+def child_furnished(launched: str, modules: str) -> dict:
+    """Warm, for information: a plain PySide6 window furnished like the app's first frame (see the
+    module's docstring), the app's font set before the clock as `create_app` sets it."""
+    _import_all(modules)
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPen
+    from PySide6.QtWidgets import (
+        QApplication,
+        QGraphicsItem,
+        QGraphicsScene,
+        QGraphicsView,
+        QLabel,
+        QMainWindow,
+        QToolBar,
+    )
+
+    class Card(QGraphicsItem):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+            self.font = QFont("DejaVu Sans")
+            self.font.setPixelSize(20)
+
+        def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
+            return QRectF(-2, -2, 244, 92)
+
+        def paint(self, painter, option, widget=None) -> None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#111111"), 2))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(QRectF(0, 0, 240, 88), 10, 10)
+            painter.setFont(self.font)
+            painter.drawText(QRectF(8, 4, 224, 80),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.text)
+
+    app = QApplication([sys.argv[0]])
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(16)
+    app.setFont(font)
+    start = time.perf_counter()
+    window = QMainWindow()
+    for title, count in (("File", 3), ("Edit", 5), ("View", 2)):
+        menu = window.menuBar().addMenu(title)
+        for index in range(count):
+            menu.addAction(QAction(f"{title} action {index + 1}", window))
+    tools = QToolBar("tools", window)
+    tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    tools_font = tools.font()
+    tools_font.setPixelSize(18)
+    tools.setFont(tools_font)
+    for label in ("Undo", "Redo", "Add card", "Full screen", "As is", "Target", "Presenter mode"):
+        tools.addAction(QAction(label, window))
+    window.addToolBar(tools)
+    window.addToolBarBreak()
+    banner_bar = QToolBar("banner", window)
+    banner = QLabel("As is – how we work today", banner_bar)
+    banner_font = QFont(banner.font())
+    banner_font.setPixelSize(34)
+    banner_font.setBold(True)
+    banner.setFont(banner_font)
+    banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    banner.setStyleSheet("QLabel { background: #1f3a5f; color: white; padding: 4px 22px; }")
+    banner_bar.addWidget(banner)
+    window.addToolBar(banner_bar)
+    scene = QGraphicsScene(window)
+    scene.setBackgroundBrush(QColor("#ffffff"))
+    title_font = QFont("DejaVu Sans")
+    title_font.setPixelSize(26)
+    title_font.setBold(True)
+    for index, (title, colour) in enumerate((("Marketing", "#dce8fa"), ("Shared", "#fdefc3"),
+                                              ("Sales", "#dcf2e2"), ("Not placed yet", "#ececec"))):
+        scene.addRect(QRectF(index * 400, 0, 390, 300), Qt.PenStyle.NoPen, QColor(colour))
+        scene.addSimpleText(title, title_font).setPos(index * 400 + 20, 8)
+    for index in range(DECK_SIZE):
+        card = Card(f"Task card {index + 1} with a label of a few words")
+        card.setPos((index % 6) * 250, 320 + (index // 6) * 100)
+        scene.addItem(card)
+    view = QGraphicsView(scene, window)
+    window.setCentralWidget(view)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    done = _wait_for_first_paint(app, view.viewport())
+    return {"ms": (done - start) * 1000}
+
+
 def child_app_core(launched: str, modules: str) -> dict:
     """For the breakdown: the same window without its features (no diagnosis dock, sessions, board
     files, export) and without its status bar, i.e. the board, menus and tool bar alone."""
@@ -171,7 +261,7 @@ def child_bare(launched: str, modules: str = "") -> dict:
 def run(quick: bool) -> dict[str, float]:
     repeats = 5 if quick else 15
     script = Path(__file__)
-    kinds = ("app", "bare", "app_cold", "bare_cold", "core")
+    kinds = ("app", "bare", "app_cold", "bare_cold", "core", "furnished")
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as state_dir:
         # also warms the disk cache and compiles bytecode
         modules = ",".join(_harness.child(script, "app_modules", state_dir)["modules"])
@@ -180,7 +270,8 @@ def run(quick: bool) -> dict[str, float]:
         sessions = str(Path(state_dir, "sessions"))
         _harness.run_script(COLD_CHILD, "app", str(time.time()), sessions, env=cold)  # its settings
         arguments = {"app": ("app", modules, state_dir), "bare": ("bare", modules),
-                     "core": ("app_core", modules), "app_cold": ("app", sessions), "bare_cold": ("bare",)}
+                     "core": ("app_core", modules), "furnished": ("furnished", modules),
+                     "app_cold": ("app", sessions), "bare_cold": ("bare",)}
         results: dict[str, list[dict]] = {kind: [] for kind in kinds}
         for _ in range(repeats):  # interleaved, so that a busy moment hits all alike
             for kind in kinds:
@@ -208,6 +299,8 @@ def run(quick: bool) -> dict[str, float]:
         "startup_ratio": app_ms / bare_ms,
         "startup_core_ms": median_of("core", "ms"),
         "startup_core_ratio": median_of("core", "ms") / bare_ms,
+        "startup_furnished_ms": median_of("furnished", "ms"),
+        "startup_furnished_ratio": median_of("furnished", "ms") / bare_ms,
         "startup_cold_app_ms": cold_ms,
         "startup_cold_baseline_ms": cold_bare_ms,
         "startup_cold_ratio": cold_ms / cold_bare_ms,
@@ -225,4 +318,4 @@ def run(quick: bool) -> dict[str, float]:
 
 if __name__ == "__main__":
     _harness.main(run, {"app": child_app, "app_core": child_app_core, "app_modules": child_app_modules,
-                        "bare": child_bare})
+                        "bare": child_bare, "furnished": child_furnished})

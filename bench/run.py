@@ -122,6 +122,7 @@ CURVES: dict[str, tuple[str, str]] = {
 COMPARISONS: dict[str, tuple[str, str | None]] = {
     "startup_app_ms": ("startup_baseline_ms", "startup_ratio"),
     "startup_core_ms": ("startup_baseline_ms", "startup_core_ratio"),
+    "startup_furnished_ms": ("startup_baseline_ms", "startup_furnished_ratio"),
     "startup_cold_app_ms": ("startup_cold_baseline_ms", "startup_cold_ratio"),
     "startup_cpu_ms": ("startup_cpu_baseline_ms", "startup_cpu_ratio"),
     "startup_cold_cpu_ms": ("startup_cold_cpu_baseline_ms", "startup_cold_cpu_ratio"),
